@@ -18,6 +18,7 @@
 //    (the operator token object is interpolated), "min(a, b)", "max(a, b)".
 #include "eci/regle.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -506,9 +507,10 @@ private:
 
     std::string image(const Jeton& j) const { return std::string(texte_.substr(j.debut, j.taille)); }
 
-    std::string decrire(const Jeton& j) const {
-        if (j.type == Jt::Fin) return "la fin de la règle";
-        return "« " + image(j) + " »";
+    // "mais « x » trouvé" / "mais la règle s'arrête là".
+    std::string trouve(const Jeton& j) const {
+        if (j.type == Jt::Fin) return "mais la règle s'arrête là";
+        return "mais « " + image(j) + " » trouvé";
     }
 
     // 1-based position in characters (UTF-8 code points).
@@ -521,24 +523,23 @@ private:
 
     [[noreturn]] void erreur(const std::string& quoi, const Jeton& j) const {
         std::string m = "Règle illisible : " + quoi + ", position " + std::to_string(position(j));
-        // Hint for the lexer quirk: a name glued to a keyword prefix (etat_x, siren...).
-        const Jeton* mc = nullptr;
-        if (estMotCle(j.type)) mc = &j;
-        else if (&j != &jetons_.front() && estMotCle((&j - 1)->type) && (&j - 1)->debut + (&j - 1)->taille == j.debut &&
-                 j.type == Jt::Nom)
-            mc = &j - 1;
-        if (mc) {
-            const Jeton& suivant = *(mc + 1);
-            if (suivant.type == Jt::Nom && mc->debut + mc->taille == suivant.debut)
-                m += " (« " + image(*mc) + image(suivant) + " » est lu comme le mot-clé « " + nomJeton(mc->type) +
-                     " » suivi de « " + image(suivant) + " » : un nom ne peut pas commencer par un mot-clé)";
+        // Hint for the lexer quirk: a name glued to a keyword prefix (etat_x,
+        // siren...), at or before the error.
+        const std::size_t ij = std::size_t(&j - jetons_.data());
+        for (std::size_t k = std::min(ij + 1, jetons_.size() - 1); k >= 1; --k) {
+            const Jeton& nom = jetons_[k];
+            const Jeton& mc = jetons_[k - 1];
+            if (nom.type == Jt::Nom && estMotCle(mc.type) && mc.debut + mc.taille == nom.debut) {
+                m += " (attention : « " + image(mc) + image(nom) + " » est lu comme le mot-clé « " + nomJeton(mc.type) +
+                     " » suivi de « " + image(nom) + " » ; un nom ne peut pas commencer par un mot-clé)";
+                break;
+            }
         }
         throw ErreurSyntaxe(m);
     }
 
     void attendre(Jt t, const char* quoi, const char* contexte) {
-        if (type() != t) erreur(std::string(quoi) + " attendu " + contexte + ", mais " + decrire(courant()) + " trouvé",
-                                courant());
+        if (type() != t) erreur(std::string(quoi) + " attendu " + contexte + ", " + trouve(courant()), courant());
         ++pos_;
     }
 
@@ -674,7 +675,7 @@ private:
     std::string nomAttendu(const char* fonction, const char* role) {
         if (type() != Jt::Nom) {
             std::string quoi = std::string(role) + " attendu dans " + fonction + "(…)";
-            erreur(quoi + ", mais " + decrire(courant()) + " trouvé", courant());
+            erreur(quoi + ", " + trouve(courant()), courant());
         }
         return image(jetons_[pos_++]);
     }
@@ -762,8 +763,8 @@ private:
             case Jt::Nombre: ++pos_; return constante(lireNombre(texte_.substr(j.debut, j.taille)));
             default: break;
         }
-        std::string quoi = "valeur attendue (nombre, nom, vrai, faux, oui, non, fonction ou parenthèse), mais " +
-                           decrire(j) + " trouvé";
+        std::string quoi =
+            "valeur attendue (nombre, nom, vrai, faux, oui, non, fonction ou parenthèse), " + trouve(j);
         if (j.type == Jt::Moins) quoi += " (il n'y a pas de nombre négatif ni de moins unaire : écrire 0 - x)";
         erreur(quoi, j);
     }

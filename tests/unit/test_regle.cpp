@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -364,7 +365,9 @@ TEST(RegleGrammaire, MessagesDErreurEnFrancais) {
     m = messageSyntaxe("reponse(etat_x, OUI)");
     EXPECT_NE(m.find("mot-clé « et »"), std::string::npos) << m;
     m = messageSyntaxe("si VRAI alors");
-    EXPECT_NE(m.find("la fin de la règle"), std::string::npos) << m;
+    EXPECT_NE(m.find("la règle s'arrête là"), std::string::npos) << m;
+    m = messageSyntaxe("siren");
+    EXPECT_NE(m.find("« siren » est lu comme le mot-clé « si »"), std::string::npos) << m;
 }
 
 TEST(RegleGrammaire, LimitesDeTailleEtDImbrication) {
