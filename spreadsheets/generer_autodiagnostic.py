@@ -1,0 +1,1269 @@
+#!/usr/bin/env python3
+"""Generate the ECi autodiagnostic workbook (.ods) from the référentiel and the questions.
+
+Standard library only: the OpenDocument package (a zip of XML parts) is written directly.
+
+    generer_autodiagnostic.py --sortie OUT.ods [--exemple]
+
+Without --exemple the blank template is written (no statuses, collectivité left blank except
+defaults); with --exemple the workbook is filled with the fictitious collectivité and statuses of
+spreadsheets/exemple/. The output is deterministic (no dates, fixed zip timestamps).
+
+Sheets (all user-visible text is French):
+  « Mode d'emploi »  how to fill the workbook, how scores are computed, sources.
+  « Collectivité »   key / value table, the `contexte` range of the ECI functions (B4:C16).
+  « Référentiel »    the platform export layout (A:K) + détaillé fractions (L:N) + « Statut affiché »
+                     (O) + one ECI.EVALUER array formula (P7:W373) that scores every row at once.
+  « Synthèse »       per-axe figures, total, étoiles, gap to the next star, ECI.VERIFIER, 2 charts.
+
+The cell addresses that tests and other tools read are listed in ADRESSES below (and README.md).
+"""
+
+import argparse
+import csv
+import io
+import os
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+ICI = os.path.dirname(os.path.abspath(__file__))
+RACINE = os.path.dirname(ICI)
+REFERENTIEL_CSV = os.path.join(RACINE, "data", "referentiel-eci.csv")
+QUESTIONS_CSV = os.path.join(RACINE, "data", "questions-eci.csv")
+EXEMPLE_COLLECTIVITE = os.path.join(ICI, "exemple", "collectivite-exemple.csv")
+EXEMPLE_STATUTS = os.path.join(ICI, "exemple", "statuts-exemple.csv")
+
+# Programmatic names of the add-in functions as stored in ODF (service + method, upper case).
+PREFIXE = "FR.ADEME.ECI.FONCTIONS."
+EVALUER = PREFIXE + "ECIEVALUER"
+SCORE = PREFIXE + "ECISCORE"
+ETOILES = PREFIXE + "ECIETOILES"
+ECART = PREFIXE + "ECIECART"
+DESACTIVE = PREFIXE + "ECIDESACTIVE"
+VERIFIER = PREFIXE + "ECIVERIFIER"
+
+F_COLLECTIVITE = "Collectivité"
+F_REFERENTIEL = "Référentiel"
+F_SYNTHESE = "Synthèse"
+F_MODE = "Mode d'emploi"
+
+STATUTS = ["fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné"]
+PHASES = {"bases": "Base", "mise en œuvre": "mise en œuvre", "effets": "Effet"}
+# Questions in the order of the example file (and of the brief).
+ORDRE_QUESTIONS = ["dechets_1", "dechets_2", "dechets_3", "dev_eco_1", "formation", "REOM", "SPASER"]
+SEUILS_ETOILES = {1: 0.0, 2: 0.35, 3: 0.50, 4: 0.65, 5: 0.75}
+
+# --------------------------------------------------------------------------------------- layout ---
+REF_PREMIERE = 7          # first node row of « Référentiel » (row 6 = TOTAL)
+REF_TOTAL = 6
+COL_PREMIERE = 4          # first key/value row of « Collectivité »
+
+
+def col_lettre(i):
+    """0-based column index -> letters."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def ref_feuille(feuille):
+    return "$'" + feuille.replace("'", "''") + "'"
+
+
+def plage(feuille, c1, l1, c2=None, l2=None, absolu=True):
+    """ODF formula reference, e.g. [$'Référentiel'.$A$7:.$A$373]; feuille None = same sheet."""
+    d = "$" if absolu else ""
+    a = f"{d}{c1}{d}{l1}"
+    debut = (ref_feuille(feuille) if feuille else "") + "." + a
+    if c2 is None:
+        return f"[{debut}]"
+    return f"[{debut}:.{d}{c2}{d}{l2}]"
+
+
+def plage_graphique(feuille, c1, l1, c2, l2):
+    """Cell range address as written in chart XML and draw:notify-on-update-of-ranges."""
+    f = "'" + feuille.replace("'", "''") + "'"
+    return f"{f}.{c1}{l1}:{f}.{c2}{l2}"
+
+
+def chaine(texte):
+    """A string literal inside a formula."""
+    return '"' + texte.replace('"', '""') + '"'
+
+
+# ---------------------------------------------------------------------------------------- data ---
+def lire_referentiel():
+    with open(REFERENTIEL_CSV, encoding="utf-8", newline="") as f:
+        lignes = list(csv.DictReader(f))
+    noeuds = [l for l in lignes if l["identifiant"]]
+
+    def cle(i):
+        return [int(x) for x in i.split(".")]
+
+    ids = [n["identifiant"] for n in noeuds]
+    if ids != sorted(ids, key=cle):
+        noeuds.sort(key=lambda n: cle(n["identifiant"]))
+    return noeuds
+
+
+def lire_questions():
+    with open(QUESTIONS_CSV, encoding="utf-8", newline="") as f:
+        qs = {q["id"]: q for q in csv.DictReader(f)}
+    ordre = [q for q in ORDRE_QUESTIONS if q in qs] + sorted(q for q in qs if q not in ORDRE_QUESTIONS)
+    return [qs[q] for q in ordre]
+
+
+def lire_exemple():
+    with open(EXEMPLE_COLLECTIVITE, encoding="utf-8", newline="") as f:
+        coll = {l["cle"]: l["valeur"] for l in csv.DictReader(f)}
+    with open(EXEMPLE_STATUTS, encoding="utf-8", newline="") as f:
+        statuts = {l["identifiant"]: l for l in csv.DictReader(f)}
+    return coll, statuts
+
+
+# -------------------------------------------------------------------------------------- styles ---
+class Styles:
+    """Automatic styles of content.xml, deduplicated by their properties."""
+
+    def __init__(self):
+        self.cellules = {}
+        self.colonnes = {}
+        self.lignes = {}
+
+    def cellule(self, fond=None, gras=False, italique=False, couleur=None, taille=None, retour=False,
+                halign=None, valign="middle", format=None, saisie=False, bordure=None, retrait=None,
+                police=None):
+        cle = (fond, gras, italique, couleur, taille, retour, halign, valign, format, saisie, bordure,
+               retrait, police)
+        if cle not in self.cellules:
+            self.cellules[cle] = f"ce{len(self.cellules) + 1}"
+        return self.cellules[cle]
+
+    def colonne(self, largeur_cm):
+        cle = round(largeur_cm, 3)
+        if cle not in self.colonnes:
+            self.colonnes[cle] = f"co{len(self.colonnes) + 1}"
+        return self.colonnes[cle]
+
+    def ligne(self, hauteur_cm=None, optimale=True):
+        cle = (None if hauteur_cm is None else round(hauteur_cm, 3), optimale)
+        if cle not in self.lignes:
+            self.lignes[cle] = f"ro{len(self.lignes) + 1}"
+        return self.lignes[cle]
+
+    def xml(self):
+        out = []
+        for l, nom in self.colonnes.items():
+            out.append(f'<style:style style:name="{nom}" style:family="table-column">'
+                       f'<style:table-column-properties fo:break-before="auto" style:column-width="{l}cm"/>'
+                       f'</style:style>')
+        for (h, opt), nom in self.lignes.items():
+            hh = f' style:row-height="{h}cm"' if h is not None else ""
+            out.append(f'<style:style style:name="{nom}" style:family="table-row">'
+                       f'<style:table-row-properties{hh} fo:break-before="auto" '
+                       f'style:use-optimal-row-height="{"true" if opt else "false"}"/></style:style>')
+        for cle, nom in self.cellules.items():
+            (fond, gras, italique, couleur, taille, retour, halign, valign, format, saisie, bordure,
+             retrait, police) = cle
+            ds = f' style:data-style-name="{format}"' if format else ""
+            tcp = []
+            if fond:
+                tcp.append(f'fo:background-color="{fond}"')
+            if retour:
+                tcp.append('fo:wrap-option="wrap"')
+            if valign:
+                tcp.append(f'style:vertical-align="{valign}"')
+            if saisie:
+                tcp.append('style:cell-protect="none" style:print-content="true"')
+            if bordure:
+                tcp.append(f'fo:border="{bordure}"')
+            if halign:
+                tcp.append('style:text-align-source="fix" style:repeat-content="false"')
+            pp = []
+            if halign:
+                pp.append(f'fo:text-align="{halign}"')
+            if retrait:
+                pp.append(f'fo:margin-left="{retrait}cm"')
+            tp = []
+            if gras:
+                tp.append('fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"')
+            if italique:
+                tp.append('fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic"')
+            if couleur:
+                tp.append(f'fo:color="{couleur}"')
+            if taille:
+                tp.append(f'fo:font-size="{taille}pt" style:font-size-asian="{taille}pt" '
+                          f'style:font-size-complex="{taille}pt"')
+            if police:
+                tp.append(f'style:font-name="{police}"')
+            s = f'<style:style style:name="{nom}" style:family="table-cell" style:parent-style-name="Default"{ds}>'
+            if tcp:
+                s += f'<style:table-cell-properties {" ".join(tcp)}/>'
+            if pp:
+                s += f'<style:paragraph-properties {" ".join(pp)}/>'
+            if tp:
+                s += f'<style:text-properties {" ".join(tp)}/>'
+            s += "</style:style>"
+            out.append(s)
+        return "".join(out)
+
+
+FORMATS_NOMBRE = (
+    # points: up to 3 decimals
+    '<number:number-style style:name="Npoints" number:language="fr" number:country="FR">'
+    '<number:number number:decimal-places="3" number:min-decimal-places="0" number:min-integer-digits="1" '
+    'number:grouping="true"/></number:number-style>'
+    # percentage with one decimal
+    '<number:percentage-style style:name="Npct" number:language="fr" number:country="FR">'
+    '<number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/>'
+    '<number:text>\u00a0%</number:text></number:percentage-style>'
+    # integer percentage (thresholds, fractions)
+    '<number:percentage-style style:name="Npct0" number:language="fr" number:country="FR">'
+    '<number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/>'
+    '<number:text>\u00a0%</number:text></number:percentage-style>'
+    # integer
+    '<number:number-style style:name="Nentier" number:language="fr" number:country="FR">'
+    '<number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" '
+    'number:grouping="true"/></number:number-style>'
+    # date
+    '<number:date-style style:name="Ndate" number:language="fr" number:country="FR" '
+    'number:automatic-order="true"><number:day number:style="long"/><number:text>/</number:text>'
+    '<number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/>'
+    '</number:date-style>'
+)
+
+# Colours
+VERT_FONCE = "#1e5631"
+VERT_MOYEN = "#a4d4ae"
+VERT_CLAIR = "#e3f2e6"
+GRIS_ENTETE = "#d9d9d9"
+JAUNE_SAISIE = "#fff9db"
+GRIS_CALCUL = "#f2f2f2"
+BORDURE = "0.5pt solid #bfbfbf"
+
+COULEUR_FAIT = "#2e9e44"
+COULEUR_PROGRAMME = "#f0a030"
+COULEUR_PAS_FAIT = "#d9453b"
+COULEUR_NON_RENSEIGNE = "#b0b0b0"
+
+
+# ------------------------------------------------------------------------------------- cells ---
+def _attrs(style=None, validation=None, extra=""):
+    a = ""
+    if style:
+        a += f' table:style-name="{style}"'
+    if validation:
+        a += f' table:content-validation-name="{validation}"'
+    return a + extra
+
+
+def c_vide(style=None, validation=None, repete=1):
+    r = f' table:number-columns-repeated="{repete}"' if repete > 1 else ""
+    return f"<table:table-cell{_attrs(style, validation)}{r}/>"
+
+
+def _paragraphes(texte):
+    return "".join(f"<text:p>{escape(p)}</text:p>" for p in texte.split("\n"))
+
+
+def c_texte(texte, style=None, validation=None, fusion=None):
+    if texte is None or texte == "":
+        return c_vide(style, validation)
+    f = ""
+    if fusion:
+        f = f' table:number-columns-spanned="{fusion[0]}" table:number-rows-spanned="{fusion[1]}"'
+    return (f'<table:table-cell{_attrs(style, validation)}{f} office:value-type="string" '
+            f'calcext:value-type="string">{_paragraphes(texte)}</table:table-cell>')
+
+
+def c_nombre(valeur, style=None, validation=None, type_valeur="float"):
+    v = repr(float(valeur)) if not float(valeur).is_integer() else str(int(float(valeur)))
+    return (f'<table:table-cell{_attrs(style, validation)} office:value-type="{type_valeur}" '
+            f'office:value="{v}" calcext:value-type="{type_valeur}"><text:p>{v}</text:p></table:table-cell>')
+
+
+def c_formule(formule, style=None, matrice=None, fusion=None, validation=None):
+    """formula without the leading '=' ; matrice = (columns, rows) for an array formula."""
+    m = ""
+    if matrice:
+        m = (f' table:number-matrix-columns-spanned="{matrice[0]}" '
+             f'table:number-matrix-rows-spanned="{matrice[1]}"')
+    if fusion:
+        m += f' table:number-columns-spanned="{fusion[0]}" table:number-rows-spanned="{fusion[1]}"'
+    return (f'<table:table-cell{_attrs(style, validation)}{m} '
+            f'table:formula="{escape("of:=" + formule, {chr(34): "&quot;"})}"/>')
+
+
+def c_couverte(n=1):
+    r = f' table:number-columns-repeated="{n}"' if n > 1 else ""
+    return f"<table:covered-table-cell{r}/>"
+
+
+def ligne(cellules, style_ligne):
+    return f'<table:table-row table:style-name="{style_ligne}">{"".join(cellules)}</table:table-row>'
+
+
+# --------------------------------------------------------------------------------- validations ---
+class Validations:
+    def __init__(self):
+        self.liste = []
+
+    def ajouter(self, condition, base, titre_aide, aide, erreur, liste=True):
+        nom = f"val{len(self.liste) + 1}"
+        self.liste.append((nom, condition, base, titre_aide, aide, erreur, liste))
+        return nom
+
+    def liste_valeurs(self, valeurs, base, titre_aide, aide, erreur):
+        cond = "of:cell-content-is-in-list(" + ";".join(chaine(v) for v in valeurs) + ")"
+        return self.ajouter(cond, base, titre_aide, aide, erreur)
+
+    def xml(self):
+        if not self.liste:
+            return ""
+        out = ["<table:content-validations>"]
+        for nom, cond, base, titre, aide, erreur, liste in self.liste:
+            dl = ' table:display-list="unsorted"' if liste else ""
+            out.append(
+                f'<table:content-validation table:name="{nom}" table:condition="{escape(cond, {chr(34): "&quot;"})}" '
+                f'table:allow-empty-cell="true"{dl} table:base-cell-address="{escape(base)}">'
+                f'<table:help-message table:title="{escape(titre)}" table:display="true">{_paragraphes(aide)}'
+                f'</table:help-message>'
+                f'<table:error-message table:message-type="stop" table:display="true">{_paragraphes(erreur)}'
+                f'</table:error-message></table:content-validation>')
+        out.append("</table:content-validations>")
+        return "".join(out)
+
+
+# ------------------------------------------------------------------------------------ workbook ---
+class Classeur:
+    def __init__(self, exemple):
+        self.exemple = exemple
+        self.noeuds = lire_referentiel()
+        self.questions = lire_questions()
+        self.collectivite, self.statuts = lire_exemple() if exemple else ({}, {})
+        self.st = Styles()
+        self.val = Validations()
+        self.feuilles = []      # (name, xml)
+        self.reglages = {}      # sheet name -> dict of view settings
+        self.graphiques = {}    # object dir -> content.xml
+
+        # Row numbers
+        self.ref_derniere = REF_PREMIERE + len(self.noeuds) - 1
+        self.ligne_noeud = {n["identifiant"]: REF_PREMIERE + i for i, n in enumerate(self.noeuds)}
+        self.axes = [n for n in self.noeuds if n["niveau"] == "axe"]
+        # Collectivité rows: key -> row
+        self.cles_collectivite = ["nom", "type", "soustype", "population", "drom", "departement"] + \
+            [q["id"] for q in self.questions]
+        self.ligne_cle = {k: COL_PREMIERE + i for i, k in enumerate(self.cles_collectivite)}
+        self.col_derniere = COL_PREMIERE + len(self.cles_collectivite) - 1
+
+    # Common formula arguments ------------------------------------------------------------------
+    def arg_ids(self):
+        return plage(F_REFERENTIEL, "A", REF_PREMIERE, "A", self.ref_derniere)
+
+    def arg_statuts(self):
+        return plage(F_REFERENTIEL, "J", REF_PREMIERE, "J", self.ref_derniere)
+
+    def arg_details(self):
+        return plage(F_REFERENTIEL, "L", REF_PREMIERE, "N", self.ref_derniere)
+
+    def arg_contexte(self):
+        return plage(F_COLLECTIVITE, "B", COL_PREMIERE, "C", self.col_derniere)
+
+    def ref_nom(self):
+        return plage(F_COLLECTIVITE, "C", self.ligne_cle["nom"])
+
+    # ------------------------------------------------------------------------------------------
+    def construire(self):
+        self.feuille_mode_emploi()
+        self.feuille_collectivite()
+        self.feuille_referentiel()
+        self.feuille_synthese()
+
+    # Mode d'emploi ------------------------------------------------------------------------------
+    def feuille_mode_emploi(self):
+        st = self.st
+        s_titre = st.cellule(gras=True, taille=16, couleur=VERT_FONCE, valign="middle")
+        s_section = st.cellule(gras=True, taille=12, couleur="#ffffff", fond=VERT_FONCE, valign="middle",
+                               retrait=0.1)
+        s_texte = st.cellule(retour=True, valign="top")
+        s_petit = st.cellule(retour=True, valign="top", italique=True, couleur="#595959", taille=9)
+        n = len(self.noeuds)
+        derniere = self.ref_derniere
+        blocs = [
+            ("titre", "Autodiagnostic économie circulaire — mode d'emploi"),
+            ("petit", "Classeur généré à partir du référentiel Économie circulaire (ECi) de la plateforme "
+                      "Territoire Engagé Transition Écologique. Les calculs sont faits par les fonctions ECI de "
+                      "l'extension « Économie circulaire » pour LibreOffice Calc : sans l'extension, les cellules "
+                      "calculées affichent #NOM? (#NAME?)."),
+            ("section", "À quoi sert ce classeur"),
+            ("texte", "Il permet à une collectivité de réaliser son autodiagnostic sur le référentiel Économie "
+                      "circulaire hors de la plateforme : pour chaque tâche (ou sous-action) du référentiel, "
+                      "on indique ce qui est fait, programmé ou pas fait. Le classeur calcule alors, exactement "
+                      "comme la plateforme, le potentiel de la collectivité, les points réalisés et programmés, "
+                      "le pourcentage réalisé par axe et pour l'ensemble, et le niveau de labellisation "
+                      "(nombre d'étoiles) correspondant."),
+            ("section", "Comment le remplir"),
+            ("texte", f"1. Feuille « {F_COLLECTIVITE} » : renseignez la colonne C (Valeur) : nom, type "
+                      "(commune ou EPCI), sous-type, population, DROM, puis les réponses OUI / NON aux "
+                      "questions de personnalisation. Ces réponses désactivent ou réduisent certaines "
+                      "actions : la colonne E indique les nœuds désactivés avec vos réponses. La colonne B "
+                      "(Clé) est lue par les fonctions : ne la modifiez pas."),
+            ("texte", f"2. Feuille « {F_REFERENTIEL} » : pour chaque tâche, choisissez un statut dans la "
+                      "colonne J (liste déroulante) et, si vous le souhaitez, une explication en colonne K. "
+                      "Vous pouvez aussi donner un statut à une sous-action entière : il remplace alors celui "
+                      "de ses tâches. Les lignes sont regroupées par axe, action et sous-action : les boutons "
+                      "[+] / [−] et les niveaux 1 à 4 à gauche des numéros de ligne permettent de replier "
+                      "le tableau (niveau 2 = axes et actions)."),
+            ("texte", "3. Statut « détaillé » : indiquez dans les colonnes L, M et N la part faite, programmée "
+                      "et pas faite (fractions entre 0 et 1, ou pourcentages, dont la somme vaut 100 %). Sans "
+                      "ces parts, la plateforme compte 50 % fait, 25 % programmé, 25 % pas fait."),
+            ("texte", "4. Statut « non concerné » : la tâche ou la sous-action ne s'applique pas au territoire. "
+                      "Ses points sont redistribués aux autres éléments de la même action (voir plus bas)."),
+            ("texte", f"5. Feuille « {F_SYNTHESE} » : scores par axe, score total, étoiles, points manquants "
+                      "pour l'étoile suivante, contrôle de la saisie et graphiques. Elle s'imprime sur une "
+                      "page A4 paysage."),
+            ("texte", "Seules les cellules de saisie (fond jaune pâle) sont modifiables ; les autres sont "
+                      "protégées contre les erreurs de manipulation (Outils ▸ Protéger la feuille, sans mot de "
+                      "passe, pour lever la protection). Vous pouvez coller dans la colonne Statut la colonne "
+                      "Statut d'un export de la plateforme : les lignes sont dans le même ordre (N°)."),
+            ("section", "Signification des statuts"),
+            ("texte", "fait : l'action est réalisée ; tous ses points sont acquis."),
+            ("texte", "programmé : l'action est prévue (budget, délibération, calendrier) ; ses points sont "
+                      "comptés comme programmés, pas comme réalisés."),
+            ("texte", "pas fait : l'action n'est ni réalisée ni prévue."),
+            ("texte", "non concerné : l'action ne s'applique pas à la collectivité ; elle sort du potentiel."),
+            ("texte", "détaillé : l'action est en partie faite, programmée et pas faite, selon les parts des "
+                      "colonnes L à N."),
+            ("texte", "non renseigné : la collectivité est concernée mais n'a pas encore évalué l'action. Une "
+                      "cellule vide a le même effet dans les scores (aucun statut)."),
+            ("texte", "La colonne O (Statut affiché) reprend le statut tel que la plateforme l'afficherait : "
+                      "« détaillé à la tâche » pour une sous-action évaluée par ses tâches, « non "
+                      "renseignable » pour une tâche dont la sous-action a déjà un statut, « non concerné » "
+                      "pour un élément désactivé par la personnalisation."),
+            ("section", "Comment les scores sont calculés"),
+            ("texte", "Les règles sont celles de la plateforme Territoire Engagé Transition Écologique (programme "
+                      "Économie circulaire de l'ADEME). Le référentiel compte 500 points répartis entre 5 axes, "
+                      "puis entre actions, sous-actions et tâches (colonne D, Potentiel max)."),
+            ("texte", "Personnalisation : les réponses de la feuille Collectivité (type, compétences déchets, "
+                      "développement économique, REOM, SPASER…) peuvent désactiver une action ou réduire son "
+                      "potentiel. Le potentiel de la collectivité (colonne E) en tient compte."),
+            ("texte", "Non concerné : les points d'une tâche ou d'une sous-action non concernée (ou désactivée) "
+                      "sont partagés à parts égales entre les tâches ou sous-actions concernées de la même "
+                      "action. Si c'est une action entière, ses points sortent du potentiel de l'axe et du "
+                      "total."),
+            ("texte", "Points : fait = 100 % du potentiel de l'élément, programmé et pas fait de même, détaillé "
+                      "= les parts indiquées. Un statut donné à une sous-action remplace ceux de ses tâches. "
+                      "Chaque niveau additionne ses éléments ; les résultats sont arrondis à 3 décimales comme "
+                      "sur la plateforme."),
+            ("texte", "% réalisé = points réalisés / potentiel de la collectivité. Étoiles (niveau de "
+                      "labellisation visé par le score) : 1 étoile dès 0 %, 2 étoiles à partir de 35 %, 3 "
+                      "étoiles à 50 %, 4 étoiles à 65 %, 5 étoiles à 75 % du potentiel réalisé. La labellisation "
+                      "demande aussi des critères par action et un audit, que ce classeur ne vérifie pas."),
+            ("section", "Fonctions utilisées"),
+            ("texte", f"ECI.EVALUER (feuille {F_REFERENTIEL}, cellules P{REF_PREMIERE}:W{derniere}, une seule "
+                      f"formule matricielle pour les {n} lignes) : points du référentiel, potentiel, points "
+                      "faits, programmés, pas faits, non renseignés, % fait et statut affiché de chaque ligne."),
+            ("texte", "ECI.SCORE : un chiffre pour un nœud ou pour tout le référentiel (ligne TOTAL). "
+                      "ECI.ETOILES : nombre d'étoiles pour un % réalisé. ECI.ECART : points encore nécessaires "
+                      "pour une étoile. ECI.DESACTIVE : un nœud est-il désactivé par la personnalisation ? "
+                      "ECI.VERIFIER : contrôle de la saisie (identifiants, statuts, parts détaillées, "
+                      "réponses), « OK » ou la liste des problèmes."),
+            ("section", "Sources et licence"),
+            ("texte", "Référentiel Économie circulaire, questions de personnalisation et règles de calcul : "
+                      "dépôt public de la plateforme, incubateur-ademe/territoires-en-transitions (licence MIT, "
+                      "© Territoires en Transitions). Ce classeur n'est pas un document officiel : en cas "
+                      "d'écart, le score de la plateforme fait foi."),
+        ]
+        lignes = []
+        for genre, texte in blocs:
+            if genre == "titre":
+                lignes.append(ligne([c_texte(texte, s_titre)], st.ligne(1.0, False)))
+            elif genre == "section":
+                lignes.append(ligne([c_vide()], st.ligne(0.3, False)))
+                lignes.append(ligne([c_texte(texte, s_section)], st.ligne(0.65, False)))
+            elif genre == "petit":
+                lignes.append(ligne([c_texte(texte, s_petit)], st.ligne(self._hauteur(texte, 110, 0.4), False)))
+            else:
+                lignes.append(ligne([c_texte(texte, s_texte)], st.ligne(self._hauteur(texte, 100, 0.45), False)))
+        cols = f'<table:table-column table:style-name="{st.colonne(18.5)}" table:default-cell-style-name="Default"/>'
+        xml = (f'<table:table table:name="{escape(F_MODE)}" table:style-name="taMode" '
+               f'table:print-ranges="{escape(plage_graphique(F_MODE, "A", 1, "A", len(lignes)))}">'
+               + cols + "".join(lignes) + "</table:table>")
+        self.feuilles.append((F_MODE, xml))
+
+    @staticmethod
+    def _hauteur(texte, car_par_ligne, hauteur_ligne):
+        import math
+        n = max(1, math.ceil(len(texte) / car_par_ligne))
+        return round(n * hauteur_ligne + 0.15, 2)
+
+    # Collectivité -------------------------------------------------------------------------------
+    def feuille_collectivite(self):
+        st, val = self.st, self.val
+        s_titre = st.cellule(gras=True, taille=16, couleur=VERT_FONCE)
+        s_intro = st.cellule(retour=True, italique=True, couleur="#404040", valign="top")
+        s_entete = st.cellule(gras=True, fond=VERT_FONCE, couleur="#ffffff", retour=True, bordure=BORDURE)
+        s_lib = st.cellule(retour=True, bordure=BORDURE)
+        s_cle = st.cellule(couleur="#8c8c8c", taille=8, bordure=BORDURE)
+        s_val = st.cellule(fond=JAUNE_SAISIE, saisie=True, bordure=BORDURE, halign="start")
+        s_val_nb = st.cellule(fond=JAUNE_SAISIE, saisie=True, bordure=BORDURE, format="Nentier")
+        s_noeuds = st.cellule(retour=True, taille=9, bordure=BORDURE)
+        s_des = st.cellule(retour=True, taille=9, bordure=BORDURE, fond=GRIS_CALCUL)
+
+        base = lambda c, l: f"{F_COLLECTIVITE}.{c}{l}"
+        oui_non = ("Réponse", "OUI ou NON. Laisser vide si la question n'a pas encore de réponse.",
+                   "Valeur attendue : OUI ou NON.")
+        definitions = {
+            "nom": ("Nom de la collectivité", None, None),
+            "type": ("Type", ["commune", "EPCI"],
+                     ("Type", "commune ou EPCI.", "Valeur attendue : commune ou EPCI.")),
+            "soustype": ("Sous-type (pour un EPCI)", ["epci_a_fiscalite_propre", "syndicat", "pole"],
+                         ("Sous-type", "epci_a_fiscalite_propre (communauté de communes, d'agglomération, "
+                                       "urbaine, métropole), syndicat ou pole (PETR, pôle métropolitain).",
+                          "Valeur attendue : epci_a_fiscalite_propre, syndicat ou pole.")),
+            "population": ("Population (habitants)", "entier",
+                           ("Population", "Nombre d'habitants (population municipale).",
+                            "Saisir un nombre entier positif.")),
+            "drom": ("Collectivité d'un département ou d'une région d'outre-mer (DROM)", ["OUI", "NON"],
+                     ("DROM", "OUI si la collectivité est dans un DROM, sinon NON.",
+                      "Valeur attendue : OUI ou NON.")),
+            "departement": ("Département (numéro, information)", None, None),
+        }
+        defauts = {"type": "EPCI", "soustype": "epci_a_fiscalite_propre", "drom": "NON"}
+
+        lignes = [
+            ligne([c_texte("Collectivité évaluée", s_titre)], st.ligne(1.0, False)),
+            ligne([c_texte("Renseignez la colonne C (fond jaune). Ces informations personnalisent le "
+                           "référentiel comme sur la plateforme ; la colonne B contient la clé technique lue "
+                           "par les fonctions ECI (ne pas la modifier). Une réponse vide = question sans "
+                           "réponse.", s_intro, fusion=(5, 1)), c_couverte(4)], st.ligne(1.1, False)),
+            ligne([c_texte("Information", s_entete), c_texte("Clé", s_entete), c_texte("Valeur", s_entete),
+                   c_texte("Nœuds du référentiel concernés", s_entete),
+                   c_texte("Nœuds désactivés avec ces réponses", s_entete)], st.ligne(1.2, False)),
+        ]
+        contexte = self.arg_contexte()
+        for cle in self.cles_collectivite:
+            l = self.ligne_cle[cle]
+            if cle in definitions:
+                libelle, choix, aide = definitions[cle]
+                noeuds_txt = ""
+                noeuds = []
+            else:
+                q = next(q for q in self.questions if q["id"] == cle)
+                libelle, choix, aide = q["libelle"], ["OUI", "NON"], oui_non
+                noeuds = [a[4:] if a.startswith("eci_") else a for a in q["eci_actions"].split()]
+                noeuds_txt = ", ".join(noeuds)
+            validation = None
+            if choix == "entier":
+                validation = val.ajouter("of:cell-content-is-whole-number() and cell-content()>=0",
+                                         base("C", l), *aide, liste=False)
+            elif choix:
+                validation = val.liste_valeurs(choix, base("C", l), *aide)
+            valeur = self.collectivite.get(cle, "") if self.exemple else defauts.get(cle, "")
+            if cle == "population" and valeur:
+                c_valeur = c_nombre(valeur, s_val_nb, validation)
+            else:
+                c_valeur = c_texte(valeur, s_val_nb if cle == "population" else s_val, validation)
+            if noeuds:
+                parts = "&".join(
+                    f"IF({DESACTIVE}({chaine(n)};{contexte});{chaine(n + ' ')};\"\")" for n in noeuds)
+                formule = f'IFERROR(IF(TRIM({parts})="";"aucun";TRIM({parts}));"?")'
+                c_des = c_formule(formule, s_des)
+            else:
+                c_des = c_vide(s_des)
+            hauteur = self._hauteur(libelle, 44, 0.45)
+            lignes.append(ligne([c_texte(libelle, s_lib), c_texte(cle, s_cle), c_valeur,
+                                 c_texte(noeuds_txt, s_noeuds), c_des], st.ligne(max(0.55, hauteur), False)))
+        lignes.append(ligne([c_vide()], st.ligne(0.45, False)))
+        lignes.append(ligne([c_texte(
+            f"Plage « contexte » des fonctions ECI : {F_COLLECTIVITE}.B{COL_PREMIERE}:C{self.col_derniere} "
+            "(clé, valeur). Les clés nom et departement sont ignorées par le calcul.", s_intro, fusion=(5, 1)),
+            c_couverte(4)], st.ligne(0.9, False)))
+        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
+                       f'table:default-cell-style-name="Default"/>' for w in (9.0, 3.2, 4.8, 4.2, 4.2))
+        xml = (f'<table:table table:name="{escape(F_COLLECTIVITE)}" table:style-name="taColl" '
+               f'table:protected="true" table:print-ranges="'
+               f'{escape(plage_graphique(F_COLLECTIVITE, "A", 1, "E", self.col_derniere + 2))}">'
+               '<loext:table-protection loext:select-protected-cells="true" '
+               'loext:select-unprotected-cells="true"/>' + cols + "".join(lignes) + "</table:table>")
+        self.feuilles.append((F_COLLECTIVITE, xml))
+
+    # Référentiel --------------------------------------------------------------------------------
+    def feuille_referentiel(self):
+        st, val = self.st, self.val
+        P = REF_PREMIERE
+        D = self.ref_derniere
+        N = len(self.noeuds)
+        bord = BORDURE
+
+        # level styles: (background, bold, font colour, indent)
+        niveaux = {
+            "axe": (VERT_FONCE, True, "#ffffff", 0),
+            "action": (VERT_MOYEN, True, None, 0.2),
+            "sous-action": (VERT_CLAIR, False, None, 0.4),
+            "tache": ("#ffffff", False, None, 0.6),
+        }
+
+        def s(niv, **kw):
+            fond, gras, coul, _ = niveaux[niv]
+            return st.cellule(fond=fond, gras=gras, couleur=coul, bordure=bord, **kw)
+
+        s_titre = st.cellule(gras=True, taille=14, couleur=VERT_FONCE)
+        s_info = st.cellule(italique=True, couleur="#595959", taille=9)
+        s_date = st.cellule(format="Ndate", halign="start")
+        s_bandeau = st.cellule(gras=True, fond=GRIS_ENTETE, halign="center", bordure=bord)
+        s_entete = st.cellule(gras=True, fond=GRIS_ENTETE, retour=True, halign="center", bordure=bord)
+        s_entete_saisie = st.cellule(gras=True, fond="#ffe699", retour=True, halign="center", bordure=bord)
+        s_entete_calc = st.cellule(gras=True, fond=GRIS_CALCUL, retour=True, halign="center", bordure=bord,
+                                   italique=True, couleur="#595959", taille=8)
+        s_total = st.cellule(gras=True, fond="#0f2f1a", couleur="#ffffff", bordure=bord)
+        s_total_pts = st.cellule(gras=True, fond="#0f2f1a", couleur="#ffffff", bordure=bord, format="Npoints")
+        s_total_pct = st.cellule(gras=True, fond="#0f2f1a", couleur="#ffffff", bordure=bord, format="Npct")
+        s_calc = st.cellule(fond=GRIS_CALCUL, couleur="#595959", taille=8, format="Npoints", bordure=bord)
+        s_calc_txt = st.cellule(fond=GRIS_CALCUL, couleur="#595959", taille=8, bordure=bord)
+
+        v_statut = val.liste_valeurs(
+            STATUTS, f"{F_REFERENTIEL}.J{P}", "Statut",
+            "fait, programmé, pas fait, non concerné, détaillé (parts en L:N) ou non renseigné. "
+            "Vide = pas encore de statut.",
+            "Statut inconnu. Valeurs possibles : fait, programmé, pas fait, non concerné, détaillé, "
+            "non renseigné.")
+        v_part = val.ajouter("of:cell-content-is-decimal-number() and cell-content-is-between(0;1)",
+                             f"{F_REFERENTIEL}.L{P}", "Part (statut détaillé)",
+                             "Part entre 0 et 100 % (ou 0 et 1). Utilisée seulement si le statut est "
+                             "« détaillé » ; fait + programmé + pas fait = 100 %.",
+                             "Saisir une part entre 0 % et 100 %.", liste=False)
+
+        lignes = []
+        # Rows 1-4: header like the platform export
+        nom = self.ref_nom()
+        lignes.append(ligne([c_formule(f'IF({nom}="";"Nom de la collectivité";{nom})', s_titre)],
+                            st.ligne(0.75, False)))
+        lignes.append(ligne([c_vide(), c_vide(), c_texte("Date d'édition", s_info), c_formule("TODAY()", s_date, fusion=(2, 1)), c_couverte()],
+                            st.ligne(0.5, False)))
+        lignes.append(ligne([c_texte("Référentiel Économie circulaire — calcul identique à la plateforme "
+                                     "Territoire Engagé Transition Écologique (données : Territoires en "
+                                     "Transitions, licence MIT)", s_info)], st.ligne(0.5, False)))
+        lignes.append(ligne([c_vide(), c_vide(), c_vide(), c_vide(),
+                             c_texte("Évaluation dans le classeur", s_bandeau, fusion=(6, 1)), c_couverte(5),
+                             c_vide(), c_texte("Statut détaillé : parts", s_bandeau, fusion=(3, 1)), c_couverte(2),
+                             c_vide(),
+                             c_texte("Calcul : ECI.EVALUER (une formule matricielle, ne pas modifier)",
+                                     s_entete_calc, fusion=(8, 1)), c_couverte(7)],
+                            st.ligne(0.5, False)))
+        titres = ["N°", "Intitulé", "Phase", "Potentiel max", "Potentiel collectivité", "Points réalisés",
+                  "% réalisé", "Points programmés", "% programmés", "Statut", "Champt texte Explications",
+                  "Part faite", "Part programmée", "Part pas faite", "Statut affiché",
+                  "Points du référentiel", "Potentiel", "Points faits", "Points programmés", "Points pas faits",
+                  "Points non renseignés", "% fait (0-100)", "Statut calculé"]
+        cel = []
+        for i, t in enumerate(titres):
+            if 9 <= i <= 13 and i != 14:
+                cel.append(c_texte(t, s_entete_saisie))
+            elif i >= 15:
+                cel.append(c_texte(t, s_entete_calc))
+            else:
+                cel.append(c_texte(t, s_entete))
+        entete = f'<table:table-header-rows>{ligne(cel, st.ligne(1.3, False))}</table:table-header-rows>'
+
+        # Row 6: TOTAL (ECI.SCORE on the same inputs: the add-in caches the evaluation)
+        args = f"{self.arg_ids()};{self.arg_statuts()}"
+        apres = f"{self.arg_details()};{self.arg_contexte()}"
+
+        def score(mesure):
+            return f'{SCORE}({args};"";{chaine(mesure)};{apres})'
+
+        T = REF_TOTAL
+        total = [c_texte("TOTAL", s_total), c_texte("Économie circulaire (référentiel entier)", s_total),
+                 c_vide(s_total),
+                 c_formule(f"[.P{T}]", s_total_pts), c_formule(f"[.Q{T}]", s_total_pts),
+                 c_formule(f"[.R{T}]", s_total_pts), c_formule(f"[.V{T}]/100", s_total_pct),
+                 c_formule(f"[.S{T}]", s_total_pts),
+                 c_formule(f"IF(N([.Q{T}])=0;0;[.S{T}]/[.Q{T}])", s_total_pct),
+                 c_vide(s_total), c_vide(s_total), c_vide(s_total), c_vide(s_total), c_vide(s_total),
+                 c_vide(s_total)]
+        for m in ("referentiel", "potentiel", "fait", "programme", "pas_fait", "non_renseigne", "pourcentage"):
+            total.append(c_formule(score(m), s_calc))
+        total.append(c_vide(s_calc_txt))
+        lignes_total = ligne(total, st.ligne(0.6, False))
+
+        # Node rows
+        corps = []
+        profondeur = {"axe": 0, "action": 1, "sous-action": 2, "tache": 3}
+        pile = []   # open group depths
+        for i, n in enumerate(self.noeuds):
+            l = P + i
+            niv = n["niveau"]
+            d = profondeur[niv]
+            while pile and pile[-1] > d:
+                corps.append("</table:table-row-group>")
+                pile.pop()
+            # open groups down to this depth (children of the previous node)
+            if i > 0:
+                prec = profondeur[self.noeuds[i - 1]["niveau"]]
+                if d > prec:
+                    for g in range(prec + 1, d + 1):
+                        corps.append("<table:table-row-group>")
+                        pile.append(g)
+            ident = n["identifiant"]
+            stx = self.statuts.get(ident, {}) if self.exemple else {}
+            fond, gras, coul, retrait = niveaux[niv]
+            s_id = s(niv)
+            s_nom = st.cellule(fond=fond, gras=gras, couleur=coul, bordure=bord, retour=True, retrait=retrait)
+            s_pts = s(niv, format="Npoints")
+            s_pct = s(niv, format="Npct")
+            s_phase = s(niv, halign="center", retour=True, taille=9)
+            s_in = st.cellule(fond=(JAUNE_SAISIE if niv in ("sous-action", "tache") else fond), gras=gras,
+                              couleur=(None if niv in ("sous-action", "tache") else coul), bordure=bord,
+                              saisie=True)
+            s_in_txt = st.cellule(fond=(JAUNE_SAISIE if niv in ("sous-action", "tache") else fond),
+                                  couleur=(None if niv in ("sous-action", "tache") else coul), bordure=bord,
+                                  saisie=True, retour=True, taille=9)
+            s_in_pct = st.cellule(fond=(JAUNE_SAISIE if niv in ("sous-action", "tache") else fond),
+                                  couleur=(None if niv in ("sous-action", "tache") else coul), bordure=bord,
+                                  saisie=True, format="Npct0")
+            s_aff = s(niv, italique=True, taille=9)
+            cel = [c_texte(ident, s_id), c_texte(n["nom"], s_nom),
+                   c_texte(PHASES.get(n["categorie"], n["categorie"]), s_phase),
+                   c_formule(f"[.P{l}]", s_pts), c_formule(f"[.Q{l}]", s_pts), c_formule(f"[.R{l}]", s_pts),
+                   c_formule(f"[.V{l}]/100", s_pct), c_formule(f"[.S{l}]", s_pts),
+                   c_formule(f"IF(N([.Q{l}])=0;0;[.S{l}]/[.Q{l}])", s_pct),
+                   c_texte(stx.get("statut", ""), s_in, v_statut),
+                   c_texte(stx.get("explications", ""), s_in_txt)]
+            for champ in ("fait", "programme", "pas_fait"):
+                v = stx.get(champ, "")
+                cel.append(c_nombre(v, s_in_pct, v_part, "percentage") if v != "" else c_vide(s_in_pct, v_part))
+            cel.append(c_formule(f'[.W{l}]&""', s_aff))
+            if i == 0:
+                formule = f"{EVALUER}({self.arg_ids()};{self.arg_statuts()};{self.arg_details()};{self.arg_contexte()})"
+                cel.append(c_formule(formule, s_calc, matrice=(8, N)))
+            else:
+                cel.append(c_vide(s_calc))
+            cel.append(c_vide(s_calc, repete=6))
+            cel.append(c_vide(s_calc_txt))
+            lignes_car = {"axe": 52, "action": 55}.get(niv, 70)
+            h = self._hauteur(n["nom"], lignes_car, 0.44)
+            h_expl = self._hauteur(stx.get("explications", ""), 45, 0.4)
+            corps.append(ligne(cel, st.ligne(max(0.5, h, h_expl), True)))
+        while pile:
+            corps.append("</table:table-row-group>")
+            pile.pop()
+
+        largeurs = [1.6, 10.5, 2.3, 2.1, 2.3, 2.1, 1.9, 2.3, 2.1, 2.9, 6.5, 1.9, 2.1, 1.9, 3.3] + [2.0] * 7 + [3.0]
+        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
+                       f'table:default-cell-style-name="Default"/>' for w in largeurs)
+        xml = (f'<table:table table:name="{escape(F_REFERENTIEL)}" table:style-name="taRef" table:protected="true" '
+               f'table:print-ranges="{escape(plage_graphique(F_REFERENTIEL, "A", 1, "K", D))}">'
+               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
+               + cols + "".join(lignes) + entete + lignes_total + "".join(corps) + "</table:table>")
+        self.feuilles.append((F_REFERENTIEL, xml))
+        self.reglages[F_REFERENTIEL] = {"gel_colonnes": 2, "gel_lignes": REF_TOTAL}
+
+    # Synthèse -----------------------------------------------------------------------------------
+    def feuille_synthese(self):
+        st = self.st
+        bord = BORDURE
+        s_titre = st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True)
+        s_sous = st.cellule(italique=True, couleur="#595959", taille=9)
+        s_entete = st.cellule(gras=True, fond=VERT_FONCE, couleur="#ffffff", retour=True, halign="center",
+                              bordure=bord, taille=9)
+        s_axe = st.cellule(gras=True, fond=VERT_CLAIR, bordure=bord, halign="center")
+        s_lib = st.cellule(retour=True, bordure=bord, taille=9)
+        s_pts = st.cellule(format="Npoints", bordure=bord)
+        s_pct = st.cellule(format="Npct", bordure=bord, gras=True)
+        s_tot = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord)
+        s_tot_pts = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord, format="Npoints")
+        s_tot_pct = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord, format="Npct")
+        s_lbl = st.cellule(gras=True, bordure=bord, retour=True)
+        s_nb = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier")
+        s_etoiles = st.cellule(taille=20, couleur="#e0a800", bordure=bord, halign="center")
+        s_seuil = st.cellule(format="Npct0", bordure=bord, halign="center")
+        s_txt = st.cellule(bordure=bord, halign="center")
+        s_verif = st.cellule(retour=True, valign="top", bordure=bord, taille=7, fond=GRIS_CALCUL)
+        s_lbl_verif = st.cellule(gras=True, bordure=bord, retour=True, valign="top")
+        s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="top")
+
+        R, T = F_REFERENTIEL, REF_TOTAL
+        nom = self.ref_nom()
+        L = {}
+        lignes = []
+        hauteurs = []
+
+        def ajout(cellules, h):
+            lignes.append(ligne(cellules, st.ligne(h, False)))
+            hauteurs.append(h)
+            return len(lignes)
+
+        ajout([c_formule(f'"Autodiagnostic économie circulaire — "&IF({nom}="";"(collectivité à renseigner)";{nom})',
+                         s_titre, fusion=(9, 1)), c_couverte(8)], 1.45)
+        ajout([c_texte("Référentiel Économie circulaire (ECi), 500 points ; scores calculés par les fonctions ECI "
+                       "avec les règles de la plateforme Territoire Engagé Transition Écologique.", s_sous,
+                       fusion=(9, 1)), c_couverte(8)], 0.5)
+        ajout([c_vide()], 0.3)
+        titres = ["Axe", "Intitulé", "Potentiel", "Points faits", "Points programmés", "Points pas faits",
+                  "Points non renseignés", "% fait", "% programmé"]
+        L["entete"] = ajout([c_texte(t, s_entete) for t in titres], 1.1)
+        L["axes"] = []
+        for a in self.axes:
+            r = self.ligne_noeud[a["identifiant"]]
+            l = len(lignes) + 1
+            cel = [c_texte(f"Axe {a['identifiant']}", s_axe), c_texte(a["nom"], s_lib)]
+            for c in "QRSTU":
+                cel.append(c_formule(plage(R, c, r), s_pts))
+            cel.append(c_formule(f"{plage(R, 'V', r)}/100", s_pct))
+            cel.append(c_formule(f"IF(N([.C{l}])=0;0;[.E{l}]/[.C{l}])", s_pct))
+            L["axes"].append(ajout(cel, 1.05))
+        l = len(lignes) + 1
+        cel = [c_texte("Total", s_tot), c_texte("Référentiel entier", s_tot)]
+        for c in "QRSTU":
+            cel.append(c_formule(plage(R, c, T), s_tot_pts))
+        cel.append(c_formule(f"{plage(R, 'V', T)}/100", s_tot_pct))
+        cel.append(c_formule(f"IF(N([.C{l}])=0;0;[.E{l}]/[.C{l}])", s_tot_pct))
+        L["total"] = ajout(cel, 0.6)
+        tl = L["total"]
+        ajout([c_vide()], 0.3)
+
+        # Stars
+        l = len(lignes) + 1
+        L["etoiles"] = ajout([c_texte("Étoiles atteintes (score)", s_lbl, fusion=(2, 1)), c_couverte(),
+                              c_formule(f"{ETOILES}({plage(R, 'V', T)})", s_nb),
+                              c_formule(f'REPT("★";[.C{l}])&REPT("☆";5-[.C{l}])', s_etoiles, fusion=(3, 1)),
+                              c_couverte(2),
+                              c_texte("Seuils : 1 ★ dès 0 %, 2 ★ à 35 %, 3 ★ à 50 %, 4 ★ à 65 %, 5 ★ à 75 % "
+                                      "du potentiel réalisé", s_note, fusion=(3, 1)), c_couverte(2)], 1.0)
+        e = L["etoiles"]
+        L["prochaine"] = ajout([c_texte("Prochaine étoile", s_lbl, fusion=(2, 1)), c_couverte(),
+                                c_formule(f'IF([.C{e}]>=5;"—";[.C{e}]+1)', s_nb),
+                                c_texte("Points manquants", s_lbl, fusion=(2, 1)), c_couverte(),
+                                c_formule(f"IF([.C{e}]>=5;0;{ECART}([.C{e}]+1;[.C{tl}];[.D{tl}]))", s_pts)],
+                               0.6)
+        ajout([c_vide()], 0.3)
+        L["table_etoiles"] = ajout([c_texte("Étoile", s_entete, fusion=(2, 1)), c_couverte()]
+                                   + [c_texte(t, s_entete) for t in
+                                      ("Seuil (% réalisé)", "Points requis", "Points manquants",
+                                       "Atteinte")], 1.1)
+        L["etoile"] = {}
+        for n in (2, 3, 4, 5):
+            l = len(lignes) + 1
+            L["etoile"][n] = ajout([
+                c_texte("★" * n + f"  ({n} étoiles)", s_txt, fusion=(2, 1)), c_couverte(),
+                c_nombre(SEUILS_ETOILES[n], s_seuil, type_valeur="percentage"),
+                c_formule(f"ROUND([.C{l}]*[.C{tl}];3)", s_pts),
+                c_formule(f"{ECART}({n};[.C{tl}];[.D{tl}])", s_pts),
+                c_formule(f'IF([.E{l}]<=0;"oui";"non")', s_txt)], 0.5)
+        ajout([c_vide()], 0.3)
+        verif = (f"{VERIFIER}({self.arg_ids()};{self.arg_statuts()};{self.arg_details()};"
+                 f"{self.arg_contexte()})")
+        # "Ligne n" in the messages = n-th row of the ids range, i.e. sheet row n + REF_PREMIERE - 1.
+        nb = f'(LEN({verif})-LEN(SUBSTITUTE({verif};CHAR(10);""))+1)'
+        affiche = f'IF({verif}="OK";"OK : aucune anomalie";{nb}&" remarque(s) :"&CHAR(10)&{verif})'
+        L["verif"] = ajout([c_texte("Contrôle de la saisie (ECI.VERIFIER)\n« Ligne n » = n-ième nœud, "
+                                    f"ligne n + {REF_PREMIERE - 1} de la feuille {F_REFERENTIEL}", s_lbl_verif,
+                                    fusion=(2, 1)), c_couverte(),
+                            c_formule(affiche, s_verif, fusion=(7, 1)), c_couverte(6)], 3.2)
+        ajout([c_vide()], 0.3)
+        L["graphiques"] = len(lignes) + 1
+        y_graph = sum(hauteurs)
+        h_graph = 8.6
+        ajout([c_vide()], h_graph + 0.2)
+        L["fin"] = len(lignes)
+
+        # Charts (frames anchored to the sheet, absolute positions: all row heights are fixed)
+        a1, a5 = L["axes"][0], L["axes"][-1]
+        he = L["entete"]
+        cat = plage_graphique(F_SYNTHESE, "A", a1, "A", a5)
+        radar = self.graphique_radar(cat, plage_graphique(F_SYNTHESE, "H", a1, "H", a5),
+                                     plage_graphique(F_SYNTHESE, "H", he, "H", he))
+        series = [(plage_graphique(F_SYNTHESE, c, a1, c, a5), plage_graphique(F_SYNTHESE, c, he, c, he), coul)
+                  for c, coul in (("D", COULEUR_FAIT), ("E", COULEUR_PROGRAMME), ("F", COULEUR_PAS_FAIT),
+                                  ("G", COULEUR_NON_RENSEIGNE))]
+        barres = self.graphique_barres(cat, series)
+        self.graphiques["Radar"] = radar
+        self.graphiques["Barres"] = barres
+        largeurs = [1.8, 8.4, 2.3, 2.3, 2.5, 2.3, 2.5, 2.0, 2.3]
+        largeur_totale = sum(largeurs)
+        w1 = 11.0
+        w2 = largeur_totale - w1 - 0.3
+        plages_radar = " ".join([cat, plage_graphique(F_SYNTHESE, "H", he, "H", a5)])
+        plages_barres = " ".join([cat, plage_graphique(F_SYNTHESE, "D", he, "G", a5)])
+        formes = ("<table:shapes>"
+                  + self.cadre("Radar", 0, 0.0, y_graph, w1, h_graph, plages_radar)
+                  + self.cadre("Barres", 1, w1 + 0.3, y_graph, w2, h_graph, plages_barres)
+                  + "</table:shapes>")
+        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
+                       f'table:default-cell-style-name="Default"/>' for w in largeurs)
+        xml = (f'<table:table table:name="{escape(F_SYNTHESE)}" table:style-name="taSyn" table:protected="true" '
+               f'table:print-ranges="{escape(plage_graphique(F_SYNTHESE, "A", 1, "I", L["fin"]))}">'
+               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
+               + formes + cols + "".join(lignes) + "</table:table>")
+        self.feuilles.append((F_SYNTHESE, xml))
+        self.lignes_synthese = L
+
+    @staticmethod
+    def cadre(nom, z, x, y, w, h, plages):
+        return (f'<draw:frame draw:z-index="{z}" draw:name="{nom}" draw:style-name="gr1" svg:width="{w:.3f}cm" '
+                f'svg:height="{h:.3f}cm" svg:x="{x:.3f}cm" svg:y="{y:.3f}cm">'
+                f'<draw:object draw:notify-on-update-of-ranges="{escape(plages)}" xlink:href="./{nom}" '
+                'xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"><loext:p/></draw:object>'
+                '</draw:frame>')
+
+    # Charts -------------------------------------------------------------------------------------
+    @staticmethod
+    def _chart_doc(styles, corps):
+        return ('<?xml version="1.0" encoding="UTF-8"?>'
+                f'<office:document-content {NS_CHART} office:version="1.3">'
+                '<office:automatic-styles>'
+                '<number:number-style style:name="N0"><number:number number:min-integer-digits="1"/>'
+                '</number:number-style>'
+                '<number:percentage-style style:name="Npct0" number:language="fr" number:country="FR">'
+                '<number:number number:decimal-places="0" number:min-decimal-places="0" '
+                'number:min-integer-digits="1"/><number:text>\u00a0%</number:text></number:percentage-style>'
+                + styles + '</office:automatic-styles><office:body><office:chart>' + corps
+                + '</office:chart></office:body></office:document-content>')
+
+    @staticmethod
+    def _table_locale(titres, n):
+        """A small local data cache (LibreOffice reads the cells of the sheet anyway)."""
+        t = ('<table:table table:name="local-table"><table:table-header-columns><table:table-column/>'
+             '</table:table-header-columns><table:table-columns>'
+             f'<table:table-column table:number-columns-repeated="{len(titres)}"/></table:table-columns>'
+             '<table:table-header-rows><table:table-row><table:table-cell><text:p/></table:table-cell>')
+        for ti in titres:
+            t += f'<table:table-cell office:value-type="string"><text:p>{escape(ti)}</text:p></table:table-cell>'
+        t += '</table:table-row></table:table-header-rows><table:table-rows>'
+        for i in range(n):
+            t += (f'<table:table-row><table:table-cell office:value-type="string"><text:p>Axe {i + 1}</text:p>'
+                  '</table:table-cell>')
+            t += '<table:table-cell office:value-type="float" office:value="0"><text:p>0</text:p></table:table-cell>' * len(titres)
+            t += '</table:table-row>'
+        return t + '</table:table-rows></table:table>'
+
+    def graphique_radar(self, categories, valeurs, libelle):
+        styles = (
+            '<style:style style:name="ch1" style:family="chart"><style:graphic-properties draw:stroke="none"/>'
+            '</style:style>'
+            '<style:style style:name="chT" style:family="chart"><style:chart-properties chart:auto-position="true"/>'
+            '<style:text-properties fo:font-size="12pt" fo:font-weight="bold"/></style:style>'
+            '<style:style style:name="ch2" style:family="chart"><style:chart-properties chart:auto-position="true" '
+            'chart:auto-size="true" chart:treat-empty-cells="leave-gap"/></style:style>'
+            '<style:style style:name="chX" style:family="chart" style:data-style-name="N0">'
+            '<style:chart-properties chart:display-label="true" chart:logarithmic="false" '
+            'chart:reverse-direction="false" text:line-break="false" chart:link-data-style-to-source="true" '
+            'chart:axis-position="0"/><style:graphic-properties svg:stroke-color="#b3b3b3"/>'
+            '<style:text-properties fo:font-size="9pt"/></style:style>'
+            '<style:style style:name="chY" style:family="chart" style:data-style-name="Npct0">'
+            '<style:chart-properties chart:display-label="true" chart:logarithmic="false" chart:minimum="0" '
+            'chart:maximum="1" chart:interval-major="0.25" chart:interval-minor-divisor="1" '
+            'chart:reverse-direction="false" text:line-break="false" chart:link-data-style-to-source="false" '
+            'chart:axis-position="0"/><style:graphic-properties svg:stroke-color="#b3b3b3"/>'
+            '<style:text-properties fo:font-size="8pt"/></style:style>'
+            '<style:style style:name="chG" style:family="chart"><style:graphic-properties '
+            'svg:stroke-color="#d0d0d0"/></style:style>'
+            f'<style:style style:name="chS" style:family="chart" style:data-style-name="Npct0">'
+            '<style:chart-properties chart:symbol-type="automatic" chart:link-data-style-to-source="false" '
+            'chart:data-label-number="value" chart:label-position="outside"/>'
+            f'<style:graphic-properties svg:stroke-width="0.08cm" svg:stroke-color="{COULEUR_FAIT}" '
+            f'draw:fill-color="{COULEUR_FAIT}" draw:opacity="35%"/>'
+            '<style:text-properties fo:font-size="8pt"/></style:style>'
+            '<style:style style:name="chW" style:family="chart"><style:graphic-properties draw:stroke="none" '
+            'draw:fill="none"/></style:style>'
+        )
+        corps = (
+            '<chart:chart svg:width="11cm" svg:height="8.6cm" xlink:href=".." xlink:type="simple" '
+            'chart:class="chart:filled-radar" chart:style-name="ch1">'
+            '<chart:title chart:style-name="chT"><text:p>% réalisé par axe</text:p></chart:title>'
+            f'<chart:plot-area chart:style-name="ch2" table:cell-range-address="{escape(categories)} '
+            f'{escape(valeurs)}" chart:data-source-has-labels="both">'
+            '<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="chX">'
+            f'<chart:categories table:cell-range-address="{escape(categories)}"/></chart:axis>'
+            '<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="chY">'
+            '<chart:grid chart:style-name="chG" chart:class="major"/></chart:axis>'
+            f'<chart:series chart:style-name="chS" chart:values-cell-range-address="{escape(valeurs)}" '
+            f'chart:label-cell-address="{escape(libelle)}" chart:class="chart:filled-radar">'
+            f'<chart:data-point chart:repeated="{len(self.axes)}"/></chart:series>'
+            '<chart:wall chart:style-name="chW"/></chart:plot-area>'
+            + self._table_locale(["% fait"], len(self.axes)) + '</chart:chart>')
+        return self._chart_doc(styles, corps)
+
+    def graphique_barres(self, categories, series):
+        libelles = ["Points faits", "Points programmés", "Points pas faits", "Points non renseignés"]
+        styles = (
+            '<style:style style:name="ch1" style:family="chart"><style:graphic-properties draw:stroke="none"/>'
+            '</style:style>'
+            '<style:style style:name="chT" style:family="chart"><style:chart-properties chart:auto-position="true"/>'
+            '<style:text-properties fo:font-size="12pt" fo:font-weight="bold"/></style:style>'
+            '<style:style style:name="chL" style:family="chart"><style:chart-properties chart:auto-position="true"/>'
+            '<style:text-properties fo:font-size="8pt"/></style:style>'
+            '<style:style style:name="ch2" style:family="chart"><style:chart-properties chart:stacked="true" '
+            'chart:auto-position="true" chart:auto-size="true" chart:treat-empty-cells="leave-gap" '
+            'chart:overlap="100" chart:gap-width="60"/></style:style>'
+            '<style:style style:name="chX" style:family="chart" style:data-style-name="N0">'
+            '<style:chart-properties chart:display-label="true" chart:logarithmic="false" '
+            'chart:reverse-direction="false" text:line-break="false" chart:link-data-style-to-source="true" '
+            'chart:axis-position="0"/><style:graphic-properties svg:stroke-color="#b3b3b3"/>'
+            '<style:text-properties fo:font-size="9pt"/></style:style>'
+            '<style:style style:name="chY" style:family="chart" style:data-style-name="N0">'
+            '<style:chart-properties chart:display-label="true" chart:logarithmic="false" chart:minimum="0" '
+            'chart:reverse-direction="false" text:line-break="false" chart:link-data-style-to-source="false" '
+            'chart:axis-position="0"/><style:graphic-properties svg:stroke-color="#b3b3b3"/>'
+            '<style:text-properties fo:font-size="8pt"/></style:style>'
+            '<style:style style:name="chG" style:family="chart"><style:graphic-properties '
+            'svg:stroke-color="#d0d0d0"/></style:style>'
+            '<style:style style:name="chW" style:family="chart"><style:graphic-properties draw:stroke="none" '
+            'draw:fill="none"/></style:style>'
+        )
+        for i, (_, _, coul) in enumerate(series):
+            styles += (f'<style:style style:name="chS{i}" style:family="chart" style:data-style-name="N0">'
+                       '<style:chart-properties chart:link-data-style-to-source="true"/>'
+                       f'<style:graphic-properties draw:stroke="none" draw:fill="solid" draw:fill-color="{coul}"/>'
+                       '</style:style>')
+        tout = " ".join([categories] + [v for v, _, _ in series])
+        corps = (
+            '<chart:chart svg:width="13cm" svg:height="8.6cm" xlink:href=".." xlink:type="simple" '
+            'chart:class="chart:bar" chart:style-name="ch1">'
+            '<chart:title chart:style-name="chT"><text:p>Points par axe</text:p></chart:title>'
+            '<chart:legend chart:legend-position="bottom" style:legend-expansion="wide" chart:style-name="chL"/>'
+            f'<chart:plot-area chart:style-name="ch2" table:cell-range-address="{escape(tout)}" '
+            'chart:data-source-has-labels="both">'
+            '<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="chX">'
+            f'<chart:categories table:cell-range-address="{escape(categories)}"/></chart:axis>'
+            '<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="chY">'
+            '<chart:grid chart:style-name="chG" chart:class="major"/></chart:axis>')
+        for i, (valeurs, libelle, _) in enumerate(series):
+            corps += (f'<chart:series chart:style-name="chS{i}" chart:values-cell-range-address="{escape(valeurs)}" '
+                      f'chart:label-cell-address="{escape(libelle)}" chart:class="chart:bar">'
+                      f'<chart:data-point chart:repeated="{len(self.axes)}"/></chart:series>')
+        corps += ('<chart:wall chart:style-name="chW"/></chart:plot-area>'
+                  + self._table_locale(libelles, len(self.axes)) + '</chart:chart>')
+        return self._chart_doc(styles, corps)
+
+    # Package ------------------------------------------------------------------------------------
+    def content_xml(self):
+        tables = "".join(x for _, x in self.feuilles)
+        corps = (f'<office:body><office:spreadsheet>'
+                 '<table:calculation-settings table:automatic-find-labels="false" '
+                 'table:use-regular-expressions="false" table:use-wildcards="true"/>'
+                 + self.val.xml() + tables + '<table:named-expressions/></office:spreadsheet></office:body>')
+        auto = ('<office:automatic-styles>' + FORMATS_NOMBRE
+                + self._styles_tables() + self.st.xml()
+                + '<style:style style:name="gr1" style:family="graphic"><style:graphic-properties '
+                  'draw:stroke="none" draw:fill="none" style:protect="position size"/></style:style>'
+                + '</office:automatic-styles>')
+        return ('<?xml version="1.0" encoding="UTF-8"?>'
+                f'<office:document-content {NS} office:version="1.3">'
+                + FONTES + auto + corps + '</office:document-content>')
+
+    @staticmethod
+    def _styles_tables():
+        def t(nom, page, couleur):
+            return (f'<style:style style:name="{nom}" style:family="table" style:master-page-name="{page}">'
+                    f'<style:table-properties table:display="true" style:writing-mode="lr-tb" '
+                    f'tableooo:tab-color="{couleur}"/></style:style>')
+        return (t("taMode", "Default", "#7f7f7f") + t("taColl", "Default", "#ffc000")
+                + t("taRef", "Referentiel", VERT_MOYEN) + t("taSyn", "Synthese", VERT_FONCE))
+
+    def settings_xml(self):
+        tables = ""
+        for nom, _ in self.feuilles:
+            r = self.reglages.get(nom)
+            items = [("CursorPositionX", "int", 0), ("CursorPositionY", "int", 0)]
+            if r:
+                items += [("HorizontalSplitMode", "short", 2), ("VerticalSplitMode", "short", 2),
+                          ("HorizontalSplitPosition", "int", r["gel_colonnes"]),
+                          ("VerticalSplitPosition", "int", r["gel_lignes"]),
+                          ("ActiveSplitRange", "short", 3), ("PositionLeft", "int", 0),
+                          ("PositionRight", "int", r["gel_colonnes"]), ("PositionTop", "int", 0),
+                          ("PositionBottom", "int", r["gel_lignes"]),
+                          ("CursorPositionX", "int", 9), ("CursorPositionY", "int", REF_PREMIERE - 1)]
+                items = items[2:]
+            else:
+                items += [("HorizontalSplitMode", "short", 0), ("VerticalSplitMode", "short", 0),
+                          ("PositionLeft", "int", 0), ("PositionRight", "int", 0), ("PositionTop", "int", 0),
+                          ("PositionBottom", "int", 0)]
+            tables += f'<config:config-item-map-entry config:name="{escape(nom)}">' + "".join(
+                f'<config:config-item config:name="{k}" config:type="{ty}">{v}</config:config-item>'
+                for k, ty, v in items) + "</config:config-item-map-entry>"
+        active = F_SYNTHESE if self.exemple else F_MODE
+        return ('<?xml version="1.0" encoding="UTF-8"?>'
+                '<office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" office:version="1.3">'
+                '<office:settings><config:config-item-set config:name="ooo:view-settings">'
+                '<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+                '<config:config-item config:name="ViewId" config:type="string">view1</config:config-item>'
+                f'<config:config-item-map-named config:name="Tables">{tables}</config:config-item-map-named>'
+                f'<config:config-item config:name="ActiveTable" config:type="string">{escape(active)}'
+                '</config:config-item>'
+                '<config:config-item config:name="ShowGrid" config:type="boolean">true</config:config-item>'
+                '<config:config-item config:name="HasColumnRowHeaders" config:type="boolean">true</config:config-item>'
+                '<config:config-item config:name="HasSheetTabs" config:type="boolean">true</config:config-item>'
+                '<config:config-item config:name="IsOutlineSymbolsSet" config:type="boolean">true'
+                '</config:config-item>'
+                '</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set>'
+                '<config:config-item-set config:name="ooo:configuration-settings">'
+                '<config:config-item config:name="IsDocumentShared" config:type="boolean">false</config:config-item>'
+                '</config:config-item-set>'
+                '</office:settings></office:document-settings>')
+
+    def ecrire(self, sortie):
+        self.construire()
+        parties = [
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED),
+            ("content.xml", self.content_xml(), zipfile.ZIP_DEFLATED),
+            ("styles.xml", STYLES_XML, zipfile.ZIP_DEFLATED),
+            ("meta.xml", meta_xml(self.exemple), zipfile.ZIP_DEFLATED),
+            ("settings.xml", self.settings_xml(), zipfile.ZIP_DEFLATED),
+        ]
+        for nom, contenu in self.graphiques.items():
+            parties.append((f"{nom}/content.xml", contenu, zipfile.ZIP_DEFLATED))
+            parties.append((f"{nom}/styles.xml", CHART_STYLES_XML, zipfile.ZIP_DEFLATED))
+            parties.append((f"{nom}/meta.xml", CHART_META_XML, zipfile.ZIP_DEFLATED))
+        parties.append(("META-INF/manifest.xml", manifest_xml(self.graphiques), zipfile.ZIP_DEFLATED))
+        os.makedirs(os.path.dirname(os.path.abspath(sortie)), exist_ok=True)
+        tmp = sortie + ".tmp"
+        with zipfile.ZipFile(tmp, "w") as z:
+            for nom, contenu, methode in parties:
+                info = zipfile.ZipInfo(nom, date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = methode
+                info.external_attr = 0o644 << 16
+                z.writestr(info, contenu.encode("utf-8"))
+        os.replace(tmp, sortie)
+
+
+# ----------------------------------------------------------------------------------- constants ---
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+      'xmlns:xlink="http://www.w3.org/1999/xlink" '
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+      'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+      'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+      'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
+      'xmlns:tableooo="http://openoffice.org/2009/table" '
+      'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+      'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"')
+
+NS_CHART = NS + (' xmlns:chartooo="http://openoffice.org/2010/chart"')
+
+FONTES = ('<office:font-face-decls>'
+          '<style:font-face style:name="Liberation Sans" svg:font-family="&apos;Liberation Sans&apos;" '
+          'style:font-family-generic="swiss" style:font-pitch="variable"/>'
+          '<style:font-face style:name="DejaVu Sans" svg:font-family="&apos;DejaVu Sans&apos;" '
+          'style:font-family-generic="swiss" style:font-pitch="variable"/>'
+          '</office:font-face-decls>')
+
+
+def _mise_en_page(nom, paysage, echelle_x, echelle_y):
+    largeur, hauteur = ("29.7cm", "21cm") if paysage else ("21cm", "29.7cm")
+    orient = "landscape" if paysage else "portrait"
+    return (f'<style:page-layout style:name="{nom}"><style:page-layout-properties fo:page-width="{largeur}" '
+            f'fo:page-height="{hauteur}" style:num-format="1" style:print-orientation="{orient}" '
+            'fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1cm" fo:margin-right="1cm" '
+            f'style:print-page-order="ttb" style:first-page-number="continue" '
+            f'style:scale-to-X="{echelle_x}" style:scale-to-Y="{echelle_y}" '
+            'style:print="objects charts drawings zero-values" style:writing-mode="lr-tb"/>'
+            '<style:header-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-left="0cm" '
+            'fo:margin-right="0cm" fo:margin-bottom="0.2cm"/></style:header-style>'
+            '<style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-left="0cm" '
+            'fo:margin-right="0cm" fo:margin-top="0.2cm"/></style:footer-style></style:page-layout>')
+
+
+def _page_maitre(nom, affichage, layout):
+    return (f'<style:master-page style:name="{nom}" style:display-name="{escape(affichage)}" '
+            f'style:page-layout-name="{layout}">'
+            '<style:header><style:region-left><text:p><text:sheet-name>???</text:sheet-name></text:p>'
+            '</style:region-left><style:region-right><text:p>Autodiagnostic économie circulaire</text:p>'
+            '</style:region-right></style:header>'
+            '<style:footer><style:region-left><text:p>Référentiel ECi — données Territoires en Transitions '
+            '(MIT)</text:p></style:region-left><style:region-right><text:p>Page <text:page-number>1'
+            '</text:page-number> / <text:page-count>1</text:page-count></text:p></style:region-right>'
+            '</style:footer></style:master-page>')
+
+
+STYLES_XML = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    f'<office:document-styles {NS} office:version="1.3">' + FONTES +
+    '<office:styles>'
+    '<style:default-style style:family="table-cell">'
+    '<style:paragraph-properties style:tab-stop-distance="1.25cm"/>'
+    '<style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt" fo:language="fr" '
+    'fo:country="FR" style:font-name-asian="DejaVu Sans" style:font-name-complex="DejaVu Sans"/>'
+    '</style:default-style>'
+    '<style:default-style style:family="graphic"><style:graphic-properties svg:stroke-color="#3465a4" '
+    'draw:fill-color="#729fcf"/><style:text-properties fo:language="fr" fo:country="FR"/></style:default-style>'
+    '<number:number-style style:name="N0"><number:number number:min-integer-digits="1"/></number:number-style>'
+    '<style:style style:name="Default" style:family="table-cell">'
+    '<style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt"/></style:style>'
+    '</office:styles>'
+    '<office:automatic-styles>'
+    + _mise_en_page("pmDefaut", False, 1, 0)
+    + _mise_en_page("pmRef", True, 1, 0)
+    + _mise_en_page("pmSyn", True, 1, 1)
+    + '</office:automatic-styles><office:master-styles>'
+    + _page_maitre("Default", "Par défaut", "pmDefaut")
+    + _page_maitre("Referentiel", "Référentiel", "pmRef")
+    + _page_maitre("Synthese", "Synthèse", "pmSyn")
+    + '</office:master-styles></office:document-styles>')
+
+CHART_STYLES_XML = ('<?xml version="1.0" encoding="UTF-8"?>'
+                    f'<office:document-styles {NS_CHART} office:version="1.3"><office:styles/>'
+                    '</office:document-styles>')
+
+CHART_META_XML = ('<?xml version="1.0" encoding="UTF-8"?>'
+                  '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3">'
+                  '<office:meta><meta:generator>generer_autodiagnostic.py</meta:generator></office:meta>'
+                  '</office:document-meta>')
+
+
+def meta_xml(exemple):
+    titre = "Autodiagnostic économie circulaire" + (" — exemple" if exemple else "")
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta>'
+            '<meta:generator>generer_autodiagnostic.py (extension Économie circulaire)</meta:generator>'
+            f'<dc:title>{escape(titre)}</dc:title>'
+            '<dc:subject>Référentiel Économie circulaire (ECi)</dc:subject>'
+            '<dc:language>fr-FR</dc:language>'
+            '</office:meta></office:document-meta>')
+
+
+def manifest_xml(graphiques):
+    e = ['<?xml version="1.0" encoding="UTF-8"?>'
+         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+         'manifest:version="1.3">'
+         '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+         'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>']
+    for f in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
+        e.append(f'<manifest:file-entry manifest:full-path="{f}" manifest:media-type="text/xml"/>')
+    for nom in graphiques:
+        for f in ("content.xml", "styles.xml", "meta.xml"):
+            e.append(f'<manifest:file-entry manifest:full-path="{nom}/{f}" manifest:media-type="text/xml"/>')
+        e.append(f'<manifest:file-entry manifest:full-path="{nom}/" '
+                 'manifest:media-type="application/vnd.oasis.opendocument.chart"/>')
+    e.append("</manifest:manifest>")
+    return "".join(e)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description="Génère le classeur d'autodiagnostic économie circulaire (.ods).")
+    p.add_argument("--sortie", required=True, help="fichier .ods à écrire")
+    p.add_argument("--exemple", action="store_true",
+                   help="remplir avec la collectivité et les statuts d'exemple (spreadsheets/exemple/)")
+    a = p.parse_args(argv)
+    Classeur(a.exemple).ecrire(a.sortie)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
