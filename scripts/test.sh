@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up, build (Release) and run every test (unit tests + headless LibreOffice tests).
+# Exits non-zero on any failure.
+#
+#   bash scripts/test.sh            # build dir: build/ (override with BUILD_DIR=...)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+bash "$ROOT/scripts/setup.sh"
+
+t0=$(date +%s)
+cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
+cmake --build "$BUILD_DIR" -j "$JOBS"
+t1=$(date +%s)
+echo "test.sh: configure + build in $((t1 - t0)) s"
+
+# ctest prints its summary line ("100% tests passed, 0 tests failed out of N") at the end.
+set +e
+ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+rc=$?
+set -e
+t2=$(date +%s)
+echo "test.sh: tests in $((t2 - t1)) s, exit code $rc"
+exit $rc
