@@ -48,6 +48,20 @@ std::string texteDe(const Cellule& c) {
 
 std::string ligneNo(std::size_t i) { return "ligne " + std::to_string(i + 1); }
 
+// An optional argument left out. Calc passes a single empty cell given to an
+// optional argument as the number 0 (not as "nothing"), so a 1x1 argument
+// holding a blank or 0 counts as absent: no optional ECI argument takes 0.
+const Optionnel kAbsent;
+bool estAbsent(const Optionnel& o) {
+    if (!o || o->vide()) return true;
+    if (o->cellules.size() != 1) return false;
+    const Cellule& c = o->cellules[0];
+    if (estVide(c)) return true;
+    auto d = std::get_if<double>(&c);
+    return d && *d == 0;
+}
+const Optionnel& normal(const Optionnel& o) { return estAbsent(o) ? kAbsent : o; }
+
 // A column argument: one column, at most kMaxLignes rows.
 void verifierColonne(const Plage& p, const char* nom) {
     if (p.vide()) throw ErreurArgument(std::string("L'argument « ") + nom + " » est une plage vide.");
@@ -142,7 +156,8 @@ std::shared_ptr<const Referentiel> referentielDePlage(const Plage& p) {
     }
 }
 
-std::shared_ptr<const Referentiel> referentielDe(const Optionnel& o) {
+std::shared_ptr<const Referentiel> referentielDe(const Optionnel& arg) {
+    const Optionnel& o = normal(arg);
     if (!o) return Referentiel::eci();
     static std::mutex m;
     static std::uint64_t cle = 0;
@@ -227,7 +242,8 @@ struct ContexteLu {
 };
 
 // Reads the key / value range. `libre`: unknown keys are answers (ECI.REGLE).
-ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) {
+ContexteLu lireContexte(const Optionnel& arg, const Referentiel* ref, bool libre) {
+    const Optionnel& o = normal(arg);
     ContexteLu r;
     r.ctx.reponses.emplace();
     regle::Identite id;  // unknown identity: every identite() test is false
@@ -502,7 +518,7 @@ double pourcentageFait(const ScoreNoeud& s) { return ratioFait(s) * 100; }
 
 Plage evaluer(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
               const Optionnel& referentiel) {
-    auto ev = cache().obtenir(Entrees{ids, statuts, details, contexte, referentiel});
+    auto ev = cache().obtenir(Entrees{ids, statuts, normal(details), normal(contexte), normal(referentiel)});
     Plage out(ids.lignes, 8);
     for (std::size_t l = 0; l < ids.lignes; ++l) {
         int i = ev->noeudLigne[l];
@@ -521,9 +537,11 @@ Plage evaluer(const Plage& ids, const Plage& statuts, const Optionnel& details, 
     return out;
 }
 
-double score(const Plage& ids, const Plage& statuts, const Optionnel& noeud, const Optionnel& mesure,
+double score(const Plage& ids, const Plage& statuts, const Optionnel& noeudArg, const Optionnel& mesureArg,
              const Optionnel& details, const Optionnel& contexte, const Optionnel& referentiel) {
-    auto ev = cache().obtenir(Entrees{ids, statuts, details, contexte, referentiel});
+    const Optionnel& noeud = normal(noeudArg);
+    const Optionnel& mesure = normal(mesureArg);
+    auto ev = cache().obtenir(Entrees{ids, statuts, normal(details), normal(contexte), normal(referentiel)});
     for (std::size_t l = 0; l < ids.lignes; ++l)
         if (ev->noeudLigne[l] == -2)
             throw ErreurArgument("ids/statuts, " + ligneNo(l) + " : " + ev->raisonLigne[l] + ".");
@@ -624,8 +642,9 @@ bool desactive(const Cellule& id, const Optionnel& contexte, const Optionnel& re
     return estDesactive(*ref, cons, i);
 }
 
-std::string verifier(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
+std::string verifier(const Plage& ids, const Plage& statuts, const Optionnel& detailsArg, const Optionnel& contexte,
                      const Optionnel& referentiel) {
+    const Optionnel& details = normal(detailsArg);
     std::vector<std::string> pb;
     Entrees e{ids, statuts, details, contexte, referentiel};
     try {

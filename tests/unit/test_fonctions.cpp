@@ -401,3 +401,24 @@ TEST(Evaluer, RandomSheetsAgreeWithTheDomainLibrary) {
 }
 
 }  // namespace
+
+namespace {
+
+// Calc passes a single empty cell given to an optional argument as the number 0.
+TEST(Optionnels, ABlankSingleCellIsAnOmittedArgument) {
+    Plage ids = colonne({std::string("1.1.1.1"), std::string("1.1.1.2")});
+    Plage st = colonne({std::string("fait"), std::string("programmé")});
+    Plage zero(Cellule(0.0));
+    double attendu = eci::calc::score(ids, st, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+    EXPECT_EQ(attendu, 1.2);
+    EXPECT_EQ(eci::calc::score(ids, st, zero, zero, zero, zero, zero), attendu);
+    EXPECT_EQ(eci::calc::score(ids, st, Plage(Cellule(std::string(""))), std::nullopt, std::nullopt, std::nullopt,
+                               std::nullopt),
+              attendu);
+    Plage r = eci::calc::evaluer(ids, st, zero, zero, zero);
+    EXPECT_EQ(std::get<double>(r.at(1, 3)), 1.8);
+    EXPECT_EQ(eci::calc::verifier(ids, st, zero, zero, zero), "OK");
+    EXPECT_FALSE(eci::calc::desactive(std::string("2.2"), zero, zero));
+}
+
+}  // namespace
