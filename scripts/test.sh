@@ -17,6 +17,12 @@ cmake --build "$BUILD_DIR" -j "$JOBS"
 t1=$(date +%s)
 echo "test.sh: configure + build in $((t1 - t0)) s"
 
+# A bounded run of the fuzzers (libFuzzer + ASan/UBSan) on the rule-language parser; before
+# ctest so that ctest's summary stays the last line.
+if [[ "${FUZZ_SECONDS:-30}" != 0 ]]; then
+  bash "$ROOT/scripts/fuzz.sh"
+fi
+
 # ctest prints its summary line ("100% tests passed, 0 tests failed out of N") at the end.
 set +e
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Build the libFuzzer targets with clang (ASan + UBSan) and run each for a bounded time on a
+# scratch copy of its corpus (the corpus in the repo is not modified).
+#
+#   bash scripts/fuzz.sh            # FUZZ_SECONDS per target (default 30), build dir build-fuzz/
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_DIR=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
+SECONDS_PER_TARGET=${FUZZ_SECONDS:-30}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DECI_FUZZ=ON -DECI_BUILD_ADDIN=OFF -DECI_BUILD_TESTS=OFF > "$BUILD_DIR.log" 2>&1 \
+  || { cat "$BUILD_DIR.log" >&2; exit 1; }
+
+rc=0
+for target in regle_fuzz; do
+  corpus=${target%_fuzz}
+  cmake --build "$BUILD_DIR" --target "$target" -j "$JOBS" >> "$BUILD_DIR.log" 2>&1 \
+    || { tail -40 "$BUILD_DIR.log" >&2; exit 1; }
+  scratch=$(mktemp -d /tmp/eci-fuzz-XXXXXX)
+  cp -r "$ROOT/fuzz/corpus/$corpus/." "$scratch/"
+  set +e
+  "$BUILD_DIR/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$BUILD_DIR/$target-" "$scratch" > "$BUILD_DIR/$target.log" 2>&1
+  status=$?
+  set -e
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$BUILD_DIR/$target.log" | grep -o '[0-9]*$' || echo '?')
+  rm -rf "$scratch"
+  if [[ $status -ne 0 ]]; then
+    echo "fuzz: $target FAILED after $runs executions (see $BUILD_DIR/$target.log):" >&2
+    tail -30 "$BUILD_DIR/$target.log" >&2
+    rc=1
+  else
+    echo "fuzz: $target: $runs executions in ${SECONDS_PER_TARGET} s, no crash"
+  fi
+done
+exit $rc

@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""Open an autodiagnostic workbook in headless LibreOffice, recalculate it, print
+the key figures of its Synthèse sheet and export that sheet as PDF.
+
+Runs with Debian's /usr/bin/python3 (python3-uno). The profile must have the
+extension installed (tests/calc/make_profile.sh).
+
+usage: autodiagnostic_headless.py --profil DIR --classeur FILE.ods [--pdf OUT.pdf]
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def demarrer(profil):
+    pipe = "eci_demo_%d" % os.getpid()
+    env = dict(os.environ)
+    env.pop("URE_BOOTSTRAP", None)
+    env["HOME"] = profil
+    log = open(os.path.join(tempfile.gettempdir(), pipe + ".log"), "w")
+    proc = subprocess.Popen(
+        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nolockcheck",
+         "-env:UserInstallation=file://" + profil,
+         "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    fin = time.time() + 120
+    while True:
+        try:
+            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            break
+        except Exception:
+            if time.time() > fin or proc.poll() not in (None, 81):
+                raise SystemExit("LibreOffice n'a pas démarré (voir %s)" % log.name)
+            time.sleep(0.3)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    return proc, desktop
+
+
+def nombre(cellule):
+    return cellule.getValue()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--profil", required=True)
+    ap.add_argument("--classeur", required=True)
+    ap.add_argument("--pdf")
+    args = ap.parse_args()
+
+    proc, desktop = demarrer(os.path.abspath(args.profil))
+    code = 0
+    try:
+        url = uno.systemPathToFileUrl(os.path.abspath(args.classeur))
+        t0 = time.time()
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
+        if doc is None:
+            raise SystemExit("Impossible d'ouvrir %s" % args.classeur)
+        doc.calculateAll()
+        t1 = time.time()
+        synthese = doc.Sheets.getByName("Synthèse")
+        collectivite = doc.Sheets.getByName("Collectivité")
+        c = synthese.getCellRangeByName
+        erreurs = 0
+        for feuille in doc.Sheets:
+            # FormulaResult.ERROR = 4: every formula cell whose result is an error
+            trouvees = feuille.queryFormulaCells(4)
+            for adr in trouvees.getRangeAddresses():
+                erreurs += (adr.EndRow - adr.StartRow + 1) * (adr.EndColumn - adr.StartColumn + 1)
+        nom = collectivite.getCellRangeByName("C4").getString()
+        print()
+        print("Autodiagnostic économie circulaire — %s" % nom)
+        print("(calculé dans LibreOffice Calc headless par l'extension, en %.2f s)" % (t1 - t0))
+        print()
+        print("  %-6s %-44s %10s %10s %11s %8s" % ("Axe", "Intitulé", "Potentiel", "Fait", "Programmé", "% fait"))
+        for ligne in range(5, 11):
+            axe = c("A%d" % ligne).getString()
+            titre = c("B%d" % ligne).getString()
+            if len(titre) > 44:
+                titre = titre[:43] + "…"
+            print("  %-6s %-44s %10.3f %10.3f %11.3f %7.1f %%" % (
+                axe, titre, nombre(c("C%d" % ligne)), nombre(c("D%d" % ligne)), nombre(c("E%d" % ligne)),
+                100 * nombre(c("H%d" % ligne))))
+        etoiles = int(nombre(c("C12")))
+        print()
+        print("  Étoiles : %d  %s" % (etoiles, "★" * etoiles + "☆" * (5 - etoiles)))
+        if etoiles < 5:
+            print("  Prochaine étoile : %s, il manque %.3f points faits" % (c("C13").getString(), nombre(c("F13"))))
+        else:
+            print("  Cinquième étoile atteinte.")
+        verif = c("C21").getString()
+        print("  Contrôle de la saisie : %s" % verif.splitlines()[0] if verif else "")
+        print("  Cellules en erreur dans le classeur : %d" % erreurs)
+        if erreurs:
+            code = 1
+        if args.pdf:
+            plage = synthese.getCellRangeByName("A1:I23")
+            filtre = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", plage),))
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)),
+                           (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filtre)))
+            print("  PDF de la synthèse : %s" % args.pdf)
+        doc.close(True)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=30)
+        except Exception:
+            proc.kill()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
