@@ -16,6 +16,7 @@
 #include "eci/personnalisation.hpp"
 #include "eci/referentiel.hpp"
 #include "eci/score.hpp"
+#include "eci/statuts.hpp"
 #include "eci/texte.hpp"
 
 namespace eci::calc {
@@ -181,19 +182,7 @@ std::optional<StatutSaisi> lireStatut(const Cellule& c, bool& inconnu) {
     inconnu = false;
     if (estVide(c)) return std::nullopt;
     if (!std::holds_alternative<std::string>(c)) { inconnu = true; return std::nullopt; }
-    static const std::unordered_map<std::string, StatutSaisi> mots = {
-        {"fait", StatutSaisi::fait},          {"done", StatutSaisi::fait},
-        {"programme", StatutSaisi::programme}, {"planned", StatutSaisi::programme},
-        {"pasfait", StatutSaisi::pasFait},     {"notdone", StatutSaisi::pasFait},
-        {"nonconcerne", StatutSaisi::nonConcerne}, {"notapplicable", StatutSaisi::nonConcerne},
-        {"detaille", StatutSaisi::detaille},   {"detailed", StatutSaisi::detaille},
-        {"nonrenseigne", StatutSaisi::nonRenseigne}, {"notfilled", StatutSaisi::nonRenseigne},
-        {"detaillealatache", StatutSaisi::detailleALaTache},
-    };
-    std::string p = plier(std::get<std::string>(c));
-    auto it = mots.find(p);
-    if (it == mots.end()) { inconnu = true; return std::nullopt; }
-    return it->second;
+    return lireStatutSaisi(std::get<std::string>(c), inconnu);
 }
 
 const char* libelleStatut(const ScoreNoeud& s) {
