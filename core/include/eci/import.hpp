@@ -1,0 +1,39 @@
+// Reading a platform export (the layout of referentiel/export-plateforme-eci.xlsx)
+// into statuses, independent of how the file was opened: the caller gives the
+// used range of the export's sheet as cell values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eci/fonctions.hpp"
+#include "eci/referentiel.hpp"
+#include "eci/score.hpp"
+
+namespace eci::import {
+
+// One node read from the export.
+struct LigneExport {
+    std::string identifiant;          // as in the référentiel ("1.1.1.1")
+    std::optional<StatutSaisi> statut;  // nullopt: no status in the export
+    std::optional<Fractions> fractions; // for « détaillé »: from % réalisé / % programmé
+    std::string explications;
+    std::size_t ligneSource = 0;      // 1-based row in the export sheet
+};
+
+struct ResultatImport {
+    std::vector<LigneExport> lignes;       // rows matched to a node of the référentiel
+    std::vector<std::string> nonReconnues; // rows that could not be matched, in French
+    std::vector<std::string> problemes;    // other remarks (unknown status text...), in French
+};
+
+// Thrown when the sheet is not a platform export (no « N° » / « Statut » header).
+struct ErreurImport : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Reads the export's sheet (row-major cell values, row 0 = sheet row 1).
+ResultatImport lireExport(const calc::Plage& feuille, const Referentiel& ref);
+
+}  // namespace eci::import

@@ -1,0 +1,84 @@
+// Reading a platform export (layout of export-plateforme-eci.xlsx) into statuses.
+#include <gtest/gtest.h>
+
+#include "eci/import.hpp"
+
+namespace {
+
+using eci::calc::Cellule;
+using eci::calc::Plage;
+
+// The export's layout: 4 header rows, the column titles on row 5, TOTAL on row 6, then nodes.
+Plage exportType(const std::vector<std::vector<Cellule>>& noeuds) {
+    Plage p(6 + noeuds.size(), 11);
+    p.at(0, 0) = std::string("Nom de la collectivité");
+    p.at(1, 2) = std::string("Date d'export");
+    p.at(3, 4) = std::string("Evaluation dans la plateforme");
+    const char* titres[] = {"N°", "Intitulé", "Phase", "Potentiel max", "Potentiel collectivité", "Points réalisés",
+                            "% réalisé", "Points programmés", "% programmés", "Statut", "Champt texte Explications"};
+    for (std::size_t c = 0; c < 11; ++c) p.at(4, c) = std::string(titres[c]);
+    p.at(5, 0) = std::string("TOTAL");
+    p.at(5, 3) = 500.0;
+    for (std::size_t l = 0; l < noeuds.size(); ++l)
+        for (std::size_t c = 0; c < noeuds[l].size(); ++c) p.at(6 + l, c) = noeuds[l][c];
+    return p;
+}
+
+std::vector<Cellule> ligne(Cellule id, const std::string& statut, const std::string& expl = "",
+                           Cellule realise = Cellule(), Cellule programme = Cellule()) {
+    std::vector<Cellule> v(11);
+    v[0] = std::move(id);
+    v[6] = std::move(realise);
+    v[8] = std::move(programme);
+    if (!statut.empty()) v[9] = statut;
+    if (!expl.empty()) v[10] = expl;
+    return v;
+}
+
+TEST(Import, ReadsStatusesExplanationsAndFractions) {
+    auto ref = eci::Referentiel::eci();
+    Plage p = exportType({ligne(1.0, ""), ligne(1.1, ""), ligne(std::string("1.1.1.1"), "Fait", "Délibération 2024"),
+                          ligne(std::string("1.1.1.2"), "Programmé"),
+                          ligne(std::string("1.1.1.3"), "Détaillé", "", 0.45, std::string("35 %")),
+                          ligne(std::string("1.1.1.4"), "Non concerné")});
+    auto r = eci::import::lireExport(p, *ref);
+    ASSERT_EQ(r.lignes.size(), 6u);
+    EXPECT_TRUE(r.nonReconnues.empty());
+    EXPECT_TRUE(r.problemes.empty());
+    EXPECT_EQ(r.lignes[0].identifiant, "1");
+    EXPECT_FALSE(r.lignes[0].statut.has_value());
+    EXPECT_EQ(r.lignes[2].identifiant, "1.1.1.1");
+    EXPECT_EQ(r.lignes[2].statut, eci::StatutSaisi::fait);
+    EXPECT_EQ(r.lignes[2].explications, "Délibération 2024");
+    EXPECT_EQ(r.lignes[2].ligneSource, 9u);
+    EXPECT_EQ(r.lignes[3].statut, eci::StatutSaisi::programme);
+    ASSERT_TRUE(r.lignes[4].fractions.has_value());
+    EXPECT_DOUBLE_EQ((*r.lignes[4].fractions)[0], 0.45);
+    EXPECT_DOUBLE_EQ((*r.lignes[4].fractions)[1], 0.35);
+    EXPECT_NEAR((*r.lignes[4].fractions)[2], 0.20, 1e-12);
+    EXPECT_EQ(r.lignes[5].statut, eci::StatutSaisi::nonConcerne);
+}
+
+TEST(Import, ReportsRowsItCannotMatch) {
+    auto ref = eci::Referentiel::eci();
+    Plage p = exportType({ligne(std::string("1.1.1.1"), "fait"), ligne(std::string("9.9.9"), "fait"),
+                          ligne(std::string("1.1.1.2"), "à moitié"), ligne(std::string("1.1.1.1"), "pas fait"),
+                          ligne(std::string("1.0"), "")});
+    auto r = eci::import::lireExport(p, *ref);
+    ASSERT_EQ(r.nonReconnues.size(), 1u);
+    EXPECT_EQ(r.nonReconnues[0], "ligne 8 : N° « 9.9.9 » absent du référentiel");
+    ASSERT_EQ(r.problemes.size(), 2u);
+    EXPECT_NE(r.problemes[0].find("statut « à moitié » non reconnu"), std::string::npos);
+    EXPECT_NE(r.problemes[1].find("déjà lu ligne 7"), std::string::npos);
+    ASSERT_EQ(r.lignes.size(), 3u);
+    EXPECT_EQ(r.lignes[2].identifiant, "1");  // « 1.0 » is the axe 1
+}
+
+TEST(Import, NotAnExport) {
+    auto ref = eci::Referentiel::eci();
+    Plage p(3, 3);
+    p.at(0, 0) = std::string("Budget");
+    EXPECT_THROW(eci::import::lireExport(p, *ref), eci::import::ErreurImport);
+}
+
+}  // namespace
