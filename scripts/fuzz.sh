@@ -10,15 +10,17 @@ BUILD_DIR=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-30}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
+mkdir -p "$BUILD_DIR"
+LOG=$BUILD_DIR/fuzz-build.log
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DECI_FUZZ=ON -DECI_BUILD_ADDIN=OFF -DECI_BUILD_TESTS=OFF > "$BUILD_DIR.log" 2>&1 \
-  || { cat "$BUILD_DIR.log" >&2; exit 1; }
+  -DECI_FUZZ=ON -DECI_BUILD_ADDIN=OFF -DECI_BUILD_TESTS=OFF > "$LOG" 2>&1 \
+  || { cat "$LOG" >&2; exit 1; }
 
 rc=0
 for target in regle_fuzz; do
   corpus=${target%_fuzz}
-  cmake --build "$BUILD_DIR" --target "$target" -j "$JOBS" >> "$BUILD_DIR.log" 2>&1 \
-    || { tail -40 "$BUILD_DIR.log" >&2; exit 1; }
+  cmake --build "$BUILD_DIR" --target "$target" -j "$JOBS" >> "$LOG" 2>&1 \
+    || { tail -40 "$LOG" >&2; exit 1; }
   scratch=$(mktemp -d /tmp/eci-fuzz-XXXXXX)
   cp -r "$ROOT/fuzz/corpus/$corpus/." "$scratch/"
   set +e
