@@ -10,6 +10,12 @@ Outputs (each optional):
                diff when they differ; used by the ctest that keeps idl/XFonctions.idl and
                docs/fonctions.md in sync with the JSON.
 
+Arguments are described once, by key, in "arguments" and listed by key in each function's "args".
+The key is also the parameter name (wizard, docs) unless the argument has a "param" field:
+two functions may then use the same parameter name with different types or texts (e.g.
+typologies_territoire, required in CRITERES.SELECTION and optional in CRITERES.SENSIBILITE).
+In the IDL the parameter name is written in lowerCamelCase (montant_ht -> montantHt).
+
 Standard library only (run by CMake's Python3 interpreter).
 """
 import argparse
@@ -70,10 +76,21 @@ def load(path):
             if not fn["description"].get(lang):
                 fail("%s: missing %s description" % (m, lang))
         optional_seen = False
+        params, idl_params = set(), set()
         for a in fn["args"]:
             if a not in args:
                 fail("%s: unknown argument %r" % (m, a))
             spec = args[a]
+            p = spec.get("param", a)
+            if not p.isidentifier() or not p.isascii():
+                fail("argument %s: bad parameter name %r" % (a, p))
+            if p in params:
+                fail("%s: duplicate parameter name %s" % (m, p))
+            params.add(p)
+            camel = idl_param(meta, a)
+            if camel in idl_params:
+                fail("%s: duplicate IDL parameter name %s" % (m, camel))
+            idl_params.add(camel)
             if spec["type"] not in ARG_TYPES:
                 fail("argument %s: unsupported type %r" % (a, spec["type"]))
             opt = spec.get("optional", False)
@@ -89,6 +106,18 @@ def load(path):
                 if not spec["name"].get(lang) or not spec["description"].get(lang):
                     fail("argument %s: missing %s texts" % (a, lang))
     return meta
+
+
+def param(meta, a):
+    """The parameter name of argument key a (IDL, C++ table, docs): its "param" field or the key."""
+    return meta["arguments"][a].get("param", a)
+
+
+def idl_param(meta, a):
+    """The IDL parameter name: the parameter name in lowerCamelCase (unoidl rejects identifiers that
+    mix lower case and '_', such as montant_ht). Not stored in documents, not shown by Calc."""
+    head, *rest = param(meta, a).split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
 
 
 def qualified(meta, name, sep="."):
@@ -120,7 +149,7 @@ def gen_idl(meta):
     for fn in meta["functions"]:
         params = []
         for a in fn["args"]:
-            params.append("[in] %s %s" % (IDL_TYPES[meta["arguments"][a]["type"]], a))
+            params.append("[in] %s %s" % (IDL_TYPES[meta["arguments"][a]["type"]], idl_param(meta, a)))
         out.append("    /// %s" % fn["name"])
         out.append("    %s %s( %s )" % (IDL_TYPES[fn["returns"]], fn["method"], ", ".join(params)))
         out.append("        raises( com::sun::star::lang::IllegalArgumentException );")
@@ -184,7 +213,7 @@ def gen_cxx(meta):
         out.append("inline constexpr Argument k_%s_args[] = {" % fn["method"])
         for a in fn["args"]:
             spec = meta["arguments"][a]
-            out.append("    {%s, %s," % (cstr(a), "true" if spec.get("optional") else "false"))
+            out.append("    {%s, %s," % (cstr(idl_param(meta, a)), "true" if spec.get("optional") else "false"))
             out.append("     {%s, %s}," % (cstr(spec["name"]["fr"]), cstr(spec["name"]["en"])))
             out.append("     {%s,\n      %s}}," % (cstr(spec["description"]["fr"]),
                                                    cstr(spec["description"]["en"])))
@@ -213,7 +242,8 @@ def md_escape(s):
 def signature(meta, fn):
     parts = []
     for a in fn["args"]:
-        parts.append("[%s]" % a if meta["arguments"][a].get("optional") else a)
+        p = param(meta, a)
+        parts.append("[%s]" % p if meta["arguments"][a].get("optional") else p)
     return "%s(%s)" % (fn["name"], "; ".join(parts))
 
 
@@ -258,7 +288,7 @@ def gen_md(meta):
             kind = spec.get("kind", {}).get("fr") or ARG_KIND_MD["fr"][spec["type"]]
             if spec.get("optional"):
                 kind += ", facultatif"
-            out.append("| `%s` | %s | %s | %s |" % (a, kind, md_escape(spec["description"]["fr"]),
+            out.append("| `%s` | %s | %s | %s |" % (param(meta, a), kind, md_escape(spec["description"]["fr"]),
                                                     md_escape(spec["description"]["en"])))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -165,6 +165,14 @@ calc::Optionnel toOptional(const uno::Any& a) {
     return p;
 }
 
+calc::Optionnel toOptionalZeroIsBlank(const uno::Any& a) {
+    if (a.getValueTypeClass() != uno::TypeClass_SEQUENCE && a.hasValue()) {
+        const calc::Cellule c = toCell(a);
+        if (const double* d = std::get_if<double>(&c); d && *d == 0) return std::nullopt;
+    }
+    return toOptional(a);
+}
+
 namespace {
 calc::Cellule toSingleCell(const calc::Plage& p, const char* argument) {
     if (p.vide()) return std::monostate{};

@@ -5,7 +5,8 @@
 //  - `sequence<sequence<any>>` parameter: the range, row-major. An EMPTY cell arrives as an
 //    empty OUString (not void: a blank cell and ="" look the same), a number (also a TRUE/FALSE
 //    cell: 1/0) as a double, a text as an OUString. A single cell, a literal number or text
-//    arrives as a 1x1 sequence. A range containing an error cell is not passed at all: Calc
+//    arrives as a 1x1 sequence; BUT a reference to a single empty cell (A1, not A1:A1) arrives
+//    as a 1x1 sequence holding the double 0 (observed, tests/calc/aide_criteres_test.cpp). A range containing an error cell is not passed at all: Calc
 //    shows Err:504 without calling the add-in.
 //  - `any` parameter: void when omitted or left empty (`f(a;;c)`); a literal or single cell
 //    as a scalar double / OUString, BUT an empty single cell as the double 0; a range (or an
@@ -42,6 +43,12 @@ calc::Plage toRange(const uno::Any& a);
 
 // An optional argument: absent when omitted (void), empty text, or a single empty cell.
 calc::Optionnel toOptional(const uno::Any& a);
+
+// An optional argument for which the number 0 is not a valid value (text options such as
+// plafond_sur / regle, note_max, nombre): like toOptional, but a scalar 0 -- what Calc passes for
+// a single empty cell -- is absent too, so that an empty cell gives the default. A 0 inside a
+// range, or the text "0", is kept (and rejected by eci::calc).
+calc::Optionnel toOptionalZeroIsBlank(const uno::Any& a);
 
 // A single value passed as `any` (e.g. an id): a 1x1 range is unwrapped; a larger range is
 // an error.

@@ -1,7 +1,9 @@
 // The UNO component of the ECi Calc add-in: thin glue between Calc and eci::calc.
 //
 // - XFonctions (generated from addin/fonctions.json): one method per spreadsheet function;
-//   each converts the arguments (conversion.hpp), calls eci::calc and converts the result.
+//   each converts the arguments (conversion.hpp), calls eci::calc and converts the result. The
+//   AIDE and CRITERES families do that in fonctions_uno_aide.cpp / fonctions_uno_criteres.cpp
+//   (fonctions_uno_familles.hpp); their methods here only add the exception guard.
 // - XAddIn: display names (same in every language), descriptions and argumentInfo texts in fr/en,
 //   all from the generated tables (fonctions_table.hxx). Because XAddIn is implemented, the
 //   en-US display name is also the API/English name (cell.setFormula("=ECI.SCORE(...)")).
@@ -30,6 +32,7 @@
 #include "conversion.hpp"
 #include "eci/fonctions.hpp"
 #include "fonctions_table.hxx"
+#include "fonctions_uno_familles.hpp"
 
 namespace css = ::com::sun::star;
 namespace uno = ::com::sun::star::uno;
@@ -116,6 +119,101 @@ public:
             } catch (const calc::ErreurArgument& e) {
                 return fromUtf8(e.what());
             }
+        });
+    }
+
+    // ---- AIDE (fonctions_uno_aide.cpp) ------------------------------------------------------
+
+    double SAL_CALL aideAssiette(double montant_ht, const uno::Any& taux_tva,
+                                 const uno::Any& part_tva_recuperable) override {
+        return guard("AIDE.ASSIETTE", [&] { return familles::aideAssiette(montant_ht, taux_tva, part_tva_recuperable); });
+    }
+
+    double SAL_CALL aideMontant(double montant_ht, const Matrix& phase, const uno::Any& taux_aide,
+                                const uno::Any& taux_tva, const uno::Any& part_tva_recuperable,
+                                const uno::Any& plafond_sur) override {
+        return guard("AIDE.MONTANT", [&] {
+            return familles::aideMontant(montant_ht, phase, taux_aide, taux_tva, part_tva_recuperable, plafond_sur);
+        });
+    }
+
+    double SAL_CALL aidePlafond(const Matrix& phase) override {
+        return guard("AIDE.PLAFOND", [&] { return familles::aidePlafond(phase); });
+    }
+
+    Matrix SAL_CALL aideRepartition(double aide, double part_ademe) override {
+        return guard("AIDE.REPARTITION", [&] { return familles::aideRepartition(aide, part_ademe); });
+    }
+
+    double SAL_CALL aideSolde(double aide_attribuee, double assiette_prevue, double depense_reelle,
+                              const uno::Any& deja_verse, const uno::Any& regle) override {
+        return guard("AIDE.SOLDE", [&] {
+            return familles::aideSolde(aide_attribuee, assiette_prevue, depense_reelle, deja_verse, regle);
+        });
+    }
+
+    double SAL_CALL aideAutofinancement(double part_maitre_ouvrage, const Matrix& financements_publics) override {
+        return guard("AIDE.AUTOFINANCEMENT", [&] {
+            return familles::aideAutofinancement(part_maitre_ouvrage, financements_publics);
+        });
+    }
+
+    OUString SAL_CALL aideVerifier(double montant_ht, const Matrix& phase, double aide_demandee,
+                                   const uno::Any& taux_tva, const uno::Any& part_tva_recuperable,
+                                   const uno::Any& autres_aides_publiques, const uno::Any& investissement) override {
+        // A diagnostics function: parameter errors come back as text (see familles::aideVerifier).
+        return guard("AIDE.VERIFIER", [&] {
+            return familles::aideVerifier(montant_ht, phase, aide_demandee, taux_tva, part_tva_recuperable,
+                                          autres_aides_publiques, investissement);
+        });
+    }
+
+    // ---- CRITERES (fonctions_uno_criteres.cpp) ----------------------------------------------
+
+    double SAL_CALL criteresScore(const Matrix& notes, const Matrix& poids, const uno::Any& note_max) override {
+        return guard("CRITERES.SCORE", [&] { return familles::criteresScore(notes, poids, note_max); });
+    }
+
+    double SAL_CALL criteresRang(const Matrix& score, const Matrix& scores, const uno::Any& departage,
+                                 const uno::Any& departages) override {
+        return guard("CRITERES.RANG", [&] { return familles::criteresRang(score, scores, departage, departages); });
+    }
+
+    Matrix SAL_CALL criteresSelection(const Matrix& scores, const Matrix& typologies_territoire,
+                                      const Matrix& typologies_collectivite, const uno::Any& nombre,
+                                      const uno::Any& score_min) override {
+        return guard("CRITERES.SELECTION", [&] {
+            return familles::criteresSelection(scores, typologies_territoire, typologies_collectivite, nombre,
+                                               score_min);
+        });
+    }
+
+    double SAL_CALL criteresCoutPanel(const Matrix& scores, const Matrix& typologies_territoire,
+                                      const Matrix& typologies_collectivite, const uno::Any& nombre,
+                                      const uno::Any& score_min) override {
+        return guard("CRITERES.COUT_PANEL", [&] {
+            return familles::criteresCoutPanel(scores, typologies_territoire, typologies_collectivite, nombre,
+                                               score_min);
+        });
+    }
+
+    Matrix SAL_CALL criteresSensibilite(const Matrix& notes, const Matrix& poids, const uno::Any& variation,
+                                        const uno::Any& nombre, const uno::Any& score_min,
+                                        const uno::Any& typologies_territoire,
+                                        const uno::Any& typologies_collectivite,
+                                        const uno::Any& note_max) override {
+        return guard("CRITERES.SENSIBILITE", [&] {
+            return familles::criteresSensibilite(notes, poids, variation, nombre, score_min, typologies_territoire,
+                                                 typologies_collectivite, note_max);
+        });
+    }
+
+    Matrix SAL_CALL criteresRemplacements(const Matrix& scores, const Matrix& typologies_territoire,
+                                          const Matrix& typologies_collectivite, const uno::Any& nombre,
+                                          const uno::Any& score_min) override {
+        return guard("CRITERES.REMPLACEMENTS", [&] {
+            return familles::criteresRemplacements(scores, typologies_territoire, typologies_collectivite, nombre,
+                                                   score_min);
         });
     }
 

@@ -41,6 +41,19 @@ const std::map<std::string, std::string> kSampleCalls = {
     {"ECI.REGLE", "(\"VRAI\")"},
     {"ECI.DESACTIVE", "(\"1\")"},
     {"ECI.VERIFIER", "(A1:A2;B1:B2)"},
+    {"AIDE.ASSIETTE", "(60000)"},
+    {"AIDE.MONTANT", "(60000;\"diagnostic\")"},
+    {"AIDE.PLAFOND", "(\"diagnostic\")"},
+    {"AIDE.REPARTITION", "(1000.01;0.5)"},
+    {"AIDE.SOLDE", "(50000;72000;60000;15000)"},
+    {"AIDE.AUTOFINANCEMENT", "(20000;80000)"},
+    {"AIDE.VERIFIER", "(10000;\"diagnostic\";8400)"},
+    {"CRITERES.SCORE", "(A1:A2;B1:B2)"},
+    {"CRITERES.RANG", "(80;A1:A2)"},
+    {"CRITERES.SELECTION", "(A1:A2;B1:B2;C1:C2)"},
+    {"CRITERES.COUT_PANEL", "(A1:A2;B1:B2;C1:C2)"},
+    {"CRITERES.SENSIBILITE", "(A1:B2;C1:D1)"},
+    {"CRITERES.REMPLACEMENTS", "(A1:A2;B1:B2;C1:C2)"},
 };
 
 constexpr int kErrIllegalArgument = 502;  // Err:502
@@ -178,6 +191,8 @@ TEST_F(CalcTest, XAddInGivesFrenchAndEnglishTexts) {
         }
     }
     EXPECT_EQ(utf8(addin->getProgrammaticFuntionName(ou("eci.score"))), "eciScore");
+    EXPECT_EQ(utf8(addin->getProgrammaticFuntionName(ou("criteres.cout_panel"))), "criteresCoutPanel");
+    EXPECT_EQ(utf8(addin->getProgrammaticFuntionName(ou("AIDE.AUTOFINANCEMENT"))), "aideAutofinancement");
     EXPECT_EQ(utf8(addin->getDisplayFunctionName(ou("nope"))), "");
 }
 

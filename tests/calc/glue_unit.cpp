@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "conversion.hpp"
+#include "fonctions_uno_familles.hpp"
 
 using namespace eci::addin;
 using eci::calc::Cellule;
@@ -98,4 +99,76 @@ TEST(Glue, Results) {
     EXPECT_EQ(m[0][2], uno::Any(OUString("fait")));
     EXPECT_EQ(toVisibleAny(Cellule{}), uno::Any(OUString()));  // REGLE's "blank"
     EXPECT_EQ(toAny(Cellule{2.0}), uno::Any(2.0));
+}
+
+TEST(Glue, OptionalArgumentsWhereZeroIsBlank) {
+    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any()).has_value());
+    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any(0.0)).has_value());     // a single empty cell
+    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any(false)).has_value());
+    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any(OUString())).has_value());
+    EXPECT_TRUE(toOptionalZeroIsBlank(uno::Any(3.0)).has_value());
+    EXPECT_TRUE(toOptionalZeroIsBlank(uno::Any(OUString("0"))).has_value());  // the text "0" is kept
+    EXPECT_TRUE(toOptionalZeroIsBlank(uno::Any(column({uno::Any(0.0)}))).has_value());  // {0}: a range
+}
+
+// The AIDE / CRITERES glue, fed as Calc feeds it (see fonctions_uno_familles.hpp).
+TEST(Glue, AideFamily) {
+    namespace f = familles;
+    const Matrix diag = column({uno::Any(OUString("diagnostic"))});
+    const uno::Any none, zero(0.0);
+    EXPECT_EQ(f::aideAssiette(60000, none, none), 72000.0);
+    EXPECT_EQ(f::aideAssiette(60000, zero, none), 60000.0);  // taux_tva 0 is a rate
+    EXPECT_EQ(f::aideMontant(60000, diag, none, none, none, none), 50000.0);
+    EXPECT_EQ(f::aideMontant(60000, diag, none, none, none, zero), 50000.0);  // plafond_sur: empty cell
+    EXPECT_EQ(f::aideMontant(60000, diag, none, none, none, uno::Any(OUString("assiette"))), 35000.0);
+    EXPECT_THROW(f::aideMontant(60000, diag, zero, none, none, none), ErreurArgument);  // taux_aide 0
+    EXPECT_THROW(f::aidePlafond(blankColumn(2)), ErreurArgument);
+    Matrix r = f::aideRepartition(1000.01, 0.5);
+    ASSERT_EQ(r.getLength(), 1);
+    ASSERT_EQ(r[0].getLength(), 2);
+    EXPECT_EQ(r[0][0], uno::Any(500.0));
+    EXPECT_EQ(r[0][1], uno::Any(500.01));
+    EXPECT_EQ(f::aideSolde(50000, 72000, 60000, uno::Any(15000.0), zero), 26666.66);  // regle: empty cell
+    EXPECT_EQ(f::aideSolde(50000, 72000, 60000, uno::Any(15000.0), uno::Any(OUString("taux"))), 27000.0);
+    EXPECT_EQ(f::aideAutofinancement(20000, column({uno::Any(50000.0), uno::Any(OUString()), uno::Any(30000.0)})),
+              0.2);
+    EXPECT_EQ(f::aideVerifier(10000, diag, 8400, none, none, none, zero), OUString("OK"));
+    // a diagnostics function: conversion errors come back as text too
+    EXPECT_EQ(toUtf8(f::aideVerifier(10000, blankColumn(2), 8400, none, none, none, none)).find("phase"),
+              std::string("« ").size());
+}
+
+TEST(Glue, CriteresFamily) {
+    namespace f = familles;
+    const uno::Any none, zero(0.0);
+    const Matrix scores = column({uno::Any(90.0), uno::Any(85.0), uno::Any(80.0), uno::Any(40.0), uno::Any(30.0)});
+    auto text = [](std::vector<const char*> v) {
+        std::vector<uno::Any> a;
+        for (const char* s : v) a.emplace_back(toOUString(s));
+        return column(a);
+    };
+    const Matrix tt = text({"Urbain", "urbain", "Urbain", "Rural", "Rural"});
+    const Matrix tc = text({"CA", "CA", "CA", "CC", "CA"});
+    Matrix sel = f::criteresSelection(scores, tt, tc, uno::Any(3.0), none);
+    const double expected[] = {1, 1, 0, 1, 0};
+    ASSERT_EQ(sel.getLength(), 5);
+    for (int i = 0; i < 5; ++i) EXPECT_EQ(sel[i][0], uno::Any(expected[i])) << i;
+    EXPECT_EQ(f::criteresCoutPanel(scores, tt, tc, uno::Any(3.0), none), 40.0);
+    EXPECT_EQ(f::criteresCoutPanel(scores, tt, tc, zero, none), 0.0);  // nombre: empty cell = 10
+    Matrix rep = f::criteresRemplacements(scores, tt, tc, uno::Any(3.0), none);
+    EXPECT_EQ(rep[3][0], uno::Any(3.0));
+    EXPECT_FALSE(rep[0][0].hasValue());
+    EXPECT_EQ(f::criteresRang(column({uno::Any(80.0)}), scores, none, none), 3.0);
+    Matrix notes(1);
+    notes.getArray()[0] = uno::Sequence<uno::Any>(std::vector<uno::Any>{uno::Any(4.0), uno::Any(OUString("NC")),
+                                                                       uno::Any(3.0)}.data(), 3);
+    Matrix poids(1);
+    poids.getArray()[0] = uno::Sequence<uno::Any>(std::vector<uno::Any>{uno::Any(1.0), uno::Any(1.0),
+                                                                       uno::Any(1.0)}.data(), 3);
+    EXPECT_EQ(f::criteresScore(notes, poids, zero), 70.0);  // note_max: empty cell = 5; 7 / 10
+    EXPECT_THROW(f::criteresScore(notes, poids, uno::Any(-1.0)), ErreurArgument);
+    Matrix s = f::criteresSensibilite(notes, poids, none, none, none, zero, zero, none);
+    ASSERT_EQ(s.getLength(), 1);
+    ASSERT_EQ(s[0].getLength(), 3);
+    EXPECT_EQ(s[0][0], uno::Any(1.0));
 }
