@@ -29,6 +29,7 @@
 #include <new>
 #include <string>
 
+#include "commandes_uno.hpp"
 #include "conversion.hpp"
 #include "eci/fonctions.hpp"
 #include "fonctions_table.hxx"
@@ -333,8 +334,15 @@ uno::Reference<uno::XInterface> SAL_CALL create(const uno::Reference<uno::XCompo
 OUString SAL_CALL implementationName() { return FunctionsImpl::implementationName(); }
 uno::Sequence<OUString> SAL_CALL serviceNames() { return FunctionsImpl::serviceNames(); }
 
+OUString SAL_CALL commandesNom() { return commandesImplementationName(); }
+uno::Sequence<OUString> SAL_CALL commandesServices() { return commandesServiceNames(); }
+uno::Reference<uno::XInterface> SAL_CALL commandesCreer(const uno::Reference<uno::XComponentContext>& ctx) {
+    return creerCommandes(ctx);
+}
+
 const cppu::ImplementationEntry kEntries[] = {
     {create, implementationName, serviceNames, cppu::createSingleComponentFactory, nullptr, 0},
+    {commandesCreer, commandesNom, commandesServices, cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 
 }  // namespace
