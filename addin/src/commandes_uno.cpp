@@ -328,6 +328,11 @@ private:
 
         // 1. Read the source: hidden, read-only, no macro, no link update; never stored.
         OUString url = versUrl(fichier);
+        if (url.startsWith("file:")) {
+            osl::DirectoryItem item;
+            if (osl::DirectoryItem::get(url, item) != osl::FileBase::E_None)
+                throw ErreurCommande("Fichier introuvable : « " + s8(fichier) + " ».");
+        }
         uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx_);
         uno::Sequence<css::beans::PropertyValue> p(4);
         auto* pa = p.getArray();
@@ -412,7 +417,7 @@ private:
         uno::Reference<css::sheet::XCalculatable> calcul(autodiag, uno::UNO_QUERY);
         if (calcul.is()) calcul->calculateAll();
 
-        std::string rapport = "Import terminé : " + std::to_string(importes) + " lignes lues, " +
+        std::string rapport = "Import terminé : " + std::to_string(importes) + " lignes reconnues, " +
                               std::to_string(statuts) + " statuts importés.";
         std::vector<std::string> nonReconnues = r.nonReconnues;
         nonReconnues.insert(nonReconnues.end(), absents.begin(), absents.end());

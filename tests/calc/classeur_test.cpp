@@ -1,0 +1,825 @@
+// The autodiagnostic workbook (spreadsheets/) and the « Économie circulaire » commands, in a real
+// headless Calc with the extension installed:
+//   - the blank template (the generated .ods, and the copy shipped in the .oxt opened by the
+//     command NouvelAutodiagnostic) and the example workbook recalculate without any error cell;
+//   - the example's Synthèse equals the domain library's computation on the inputs read out of
+//     the document (Collectivité B4:C16, Référentiel A/J/L:N);
+//   - changing one status changes the synthesis by exactly that tâche's points;
+//   - the import of a (made-up) platform export, by the menu URL (dispatch) and by the Basic
+//     entry point, lands statuses in the right rows, reports unknown rows / statuses, never
+//     modifies the source, and fails in French (without crashing) on a file that is no export;
+//   - the PDF of the Synthèse sheet;
+//   - the menu and toolbar in the configuration.
+// The commands are driven as users drive them (menu URLs, Basic macros): this client does not
+// know the extension's own UNO types.
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/script/provider/XScript.hpp>
+#include <com/sun/star/script/provider/XScriptProvider.hpp>
+#include <com/sun/star/script/provider/XScriptProviderFactory.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/CellProtection.hpp>
+#include <com/sun/star/util/URL.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "eci/fonctions.hpp"
+#include "eci/referentiel.hpp"
+#include "office.hpp"
+
+using namespace eci::test;
+namespace fs = std::filesystem;
+using ::rtl::OUString;
+
+namespace {
+
+// Layout (spreadsheets/README.md).
+const char* const kFeuilleRef = "Référentiel";
+const char* const kFeuilleSynthese = "Synthèse";
+const char* const kFeuilleCollectivite = "Collectivité";
+constexpr int kPremiereLigneRef = 7;   // first node row of Référentiel
+constexpr int kDerniereLigneRef = 373;
+constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
+const char* const kUrlNouvel = "fr.ademe.eci.commandes:NouvelAutodiagnostic";
+const char* const kUrlImporter = "fr.ademe.eci.commandes:ImporterExport";
+
+css::beans::PropertyValue pv(const char* nom, const uno::Any& v) {
+    css::beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(nom);
+    p.Value = v;
+    return p;
+}
+
+using Proprietes = std::vector<css::beans::PropertyValue>;
+template <class E>
+uno::Sequence<E> seq(const std::vector<E>& v) {
+    return uno::Sequence<E>(v.data(), static_cast<sal_Int32>(v.size()));
+}
+
+std::string urlDe(const fs::path& p) { return "file://" + fs::absolute(p).string(); }
+
+// FNV-1a 64 of a file's bytes (empty optional when unreadable).
+std::optional<std::uint64_t> empreinte(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    if (!f) return std::nullopt;
+    std::uint64_t h = 1469598103934665603ull;
+    std::istreambuf_iterator<char> it(f), fin;
+    for (; it != fin; ++it) {
+        h ^= static_cast<unsigned char>(*it);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+// A temporary directory removed at the end of the test.
+struct DossierTemp {
+    fs::path chemin;
+    DossierTemp() {
+        std::string modele = (fs::temp_directory_path() / "eci-classeur-XXXXXX").string();
+        std::vector<char> buf(modele.begin(), modele.end());
+        buf.push_back('\0');
+        if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp");
+        chemin = buf.data();
+    }
+    ~DossierTemp() {
+        std::error_code ec;
+        fs::remove_all(chemin, ec);
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// A spreadsheet document opened by the test (closed by the destructor, never stored).
+
+class Classeur {
+public:
+    explicit Classeur(uno::Reference<css::lang::XComponent> c) : comp_(std::move(c)) {
+        doc_.set(comp_, uno::UNO_QUERY_THROW);
+    }
+    // Opens a file hidden, as a new untitled copy (no lock file, the file is never written).
+    static Classeur ouvrir(const fs::path& p, bool commeModele = true) {
+        const auto args = seq(Proprietes{pv("Hidden", uno::Any(true)), pv("AsTemplate", uno::Any(commeModele))});
+        uno::Reference<css::lang::XComponent> c(
+            Office::instance().desktop()->loadComponentFromURL(ou(urlDe(p)), "_blank", 0, args), uno::UNO_QUERY);
+        if (!c.is()) throw std::runtime_error("could not open " + p.string());
+        return Classeur(c);
+    }
+    Classeur(Classeur&& o) noexcept : comp_(std::move(o.comp_)), doc_(std::move(o.doc_)) {
+        o.comp_.clear();
+        o.doc_.clear();
+    }
+    ~Classeur() { fermer(); }
+    void fermer() {
+        try {
+            uno::Reference<css::util::XCloseable> c(comp_, uno::UNO_QUERY);
+            if (c.is()) c->close(true);
+            else if (comp_.is()) comp_->dispose();
+        } catch (const uno::Exception&) {
+        }
+        comp_.clear();
+        doc_.clear();
+    }
+
+    uno::Reference<css::lang::XComponent> composant() const { return comp_; }
+    uno::Reference<css::sheet::XSpreadsheetDocument> document() const { return doc_; }
+    uno::Reference<css::frame::XFrame> cadre() const {
+        uno::Reference<css::frame::XModel> m(doc_, uno::UNO_QUERY_THROW);
+        return m->getCurrentController()->getFrame();
+    }
+    uno::Reference<css::sheet::XSpreadsheet> feuille(const std::string& nom) const {
+        uno::Reference<css::container::XNameAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
+        return uno::Reference<css::sheet::XSpreadsheet>(f->getByName(ou(nom)), uno::UNO_QUERY_THROW);
+    }
+    uno::Reference<css::table::XCell> cellule(const std::string& f, const std::string& c) const {
+        return feuille(f)->getCellRangeByName(ou(c))->getCellByPosition(0, 0);
+    }
+    double valeur(const std::string& f, const std::string& c) const { return cellule(f, c)->getValue(); }
+    int erreur(const std::string& f, const std::string& c) const { return cellule(f, c)->getError(); }
+    std::string texte(const std::string& f, const std::string& c) const {
+        uno::Reference<css::text::XTextRange> t(cellule(f, c), uno::UNO_QUERY_THROW);
+        return utf8(t->getString());
+    }
+    void ecrireTexte(const std::string& f, const std::string& c, const std::string& t) const {
+        uno::Reference<css::text::XTextRange>(cellule(f, c), uno::UNO_QUERY_THROW)->setString(ou(t));
+    }
+    // Raw data array (UNO values: double, text; empty cells as empty text).
+    uno::Sequence<uno::Sequence<uno::Any>> donnees(const std::string& f, const std::string& plage) const {
+        return uno::Reference<css::sheet::XCellRangeData>(feuille(f)->getCellRangeByName(ou(plage)),
+                                                          uno::UNO_QUERY_THROW)
+            ->getDataArray();
+    }
+    std::vector<Row> valeurs(const std::string& f, const std::string& plage) const {
+        std::vector<Row> out;
+        for (const auto& r : donnees(f, plage)) {
+            Row row;
+            for (const uno::Any& a : r) {
+                double d;
+                OUString s;
+                if (a >>= d) row.emplace_back(d);
+                else if ((a >>= s) && !s.isEmpty()) row.emplace_back(utf8(s));
+                else row.emplace_back(Blank{});
+            }
+            out.push_back(std::move(row));
+        }
+        return out;
+    }
+    void recalculer() const { uno::Reference<css::sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll(); }
+
+    // Every formula cell whose result is an error, as "Sheet!col,row" (0-based) descriptions.
+    std::vector<std::string> cellulesEnErreur() const {
+        std::vector<std::string> out;
+        uno::Reference<css::container::XIndexAccess> feuilles(doc_->getSheets(), uno::UNO_QUERY_THROW);
+        uno::Reference<css::container::XNameAccess> noms(doc_->getSheets(), uno::UNO_QUERY_THROW);
+        const uno::Sequence<OUString> lesNoms = noms->getElementNames();
+        for (sal_Int32 i = 0; i < feuilles->getCount(); ++i) {
+            uno::Reference<css::sheet::XCellRangesQuery> q(feuilles->getByIndex(i), uno::UNO_QUERY_THROW);
+            uno::Reference<css::sheet::XSheetCellRanges> r = q->queryFormulaCells(css::sheet::FormulaResult::ERROR);
+            for (const css::table::CellRangeAddress& a : r->getRangeAddresses())
+                out.push_back(utf8(lesNoms[i]) + "!C" + std::to_string(a.StartColumn) + "R" +
+                              std::to_string(a.StartRow + 1) + ":C" + std::to_string(a.EndColumn) + "R" +
+                              std::to_string(a.EndRow + 1));
+        }
+        return out;
+    }
+    std::size_t nombreDeFeuilles() const {
+        return static_cast<std::size_t>(
+            uno::Reference<css::container::XIndexAccess>(doc_->getSheets(), uno::UNO_QUERY_THROW)->getCount());
+    }
+
+private:
+    uno::Reference<css::lang::XComponent> comp_;
+    uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Inputs of an autodiagnostic read out of the document, and the library's figures on them.
+
+eci::calc::Cellule versCellule(const uno::Any& a) {
+    // As Calc passes a range to the add-in: numbers as doubles, text as text, empty as "".
+    double d;
+    OUString s;
+    if (a >>= d) return d;
+    if (a >>= s) return utf8(s);
+    return std::string();
+}
+
+eci::calc::Plage versPlage(const uno::Sequence<uno::Sequence<uno::Any>>& data) {
+    eci::calc::Plage p(static_cast<std::size_t>(data.getLength()),
+                       data.getLength() ? static_cast<std::size_t>(data[0].getLength()) : 0);
+    for (sal_Int32 l = 0; l < data.getLength(); ++l)
+        for (sal_Int32 c = 0; c < data[l].getLength(); ++c)
+            p.at(static_cast<std::size_t>(l), static_cast<std::size_t>(c)) = versCellule(data[l][c]);
+    return p;
+}
+
+std::string idTexte(const eci::calc::Cellule& c) {
+    if (const std::string* s = std::get_if<std::string>(&c)) return *s;
+    if (const double* d = std::get_if<double>(&c)) {
+        std::ostringstream o;
+        o << *d;
+        return o.str();
+    }
+    return std::string();
+}
+
+struct Entrees {
+    eci::calc::Plage ids, statuts, details, contexte;
+};
+
+std::string plageRef(const char* c0, const char* c1) {
+    return std::string(c0) + std::to_string(kPremiereLigneRef) + ":" + c1 + std::to_string(kDerniereLigneRef);
+}
+
+Entrees lireEntrees(const Classeur& c) {
+    Entrees e;
+    e.ids = versPlage(c.donnees(kFeuilleRef, plageRef("A", "A")));
+    e.statuts = versPlage(c.donnees(kFeuilleRef, plageRef("J", "J")));
+    e.details = versPlage(c.donnees(kFeuilleRef, plageRef("L", "N")));
+    e.contexte = versPlage(c.donnees(kFeuilleCollectivite, "B4:C16"));
+    return e;
+}
+
+// Library figures of the whole référentiel (ECI.SCORE with the workbook's arguments).
+double scoreTotal(const Entrees& e, const char* mesure) {
+    return eci::calc::score(e.ids, e.statuts, eci::calc::Plage(eci::calc::Cellule(std::string())),
+                            eci::calc::Plage(eci::calc::Cellule(std::string(mesure))), e.details, e.contexte,
+                            std::nullopt);
+}
+
+// Row (0-based in the Référentiel range) of an id.
+int ligneDe(const Entrees& e, const std::string& id) {
+    for (std::size_t l = 0; l < e.ids.lignes; ++l)
+        if (idTexte(e.ids.at(l, 0)) == id) return static_cast<int>(l);
+    return -1;
+}
+
+// The Synthèse sheet against the library: per axe (rows 5-9) and total (row 10), stars, gap.
+void verifierSynthese(const Classeur& c, const Entrees& e) {
+    const eci::calc::Plage ev = eci::calc::evaluer(e.ids, e.statuts, e.details, e.contexte, std::nullopt);
+    ASSERT_EQ(ev.colonnes, 8u);
+    auto num = [](const eci::calc::Cellule& x) {
+        const double* d = std::get_if<double>(&x);
+        return d ? *d : std::nan("");
+    };
+    const char* cols = "CDEFG";  // potentiel, fait, programmé, pas fait, non renseigné = EVALUER cols 1..5
+    for (int axe = 1; axe <= 5; ++axe) {
+        const std::string ligne = std::to_string(4 + axe);
+        SCOPED_TRACE("Synthèse row " + ligne);
+        EXPECT_EQ(c.texte(kFeuilleSynthese, "A" + ligne), "Axe " + std::to_string(axe));
+        const int l = ligneDe(e, std::to_string(axe));
+        ASSERT_GE(l, 0) << "axe " << axe << " not in Référentiel!A";
+        for (int k = 0; k < 5; ++k) {
+            const std::string cel = std::string(1, cols[k]) + ligne;
+            EXPECT_EQ(c.erreur(kFeuilleSynthese, cel), 0) << cel;
+            EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, cel), num(ev.at(static_cast<std::size_t>(l), 1 + k))) << cel;
+        }
+        EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "H" + ligne), num(ev.at(static_cast<std::size_t>(l), 6)) / 100);
+    }
+    const double potentiel = scoreTotal(e, "potentiel"), fait = scoreTotal(e, "fait"),
+                 pourcentage = scoreTotal(e, "pourcentage");
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), potentiel);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "D10"), fait);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "E10"), scoreTotal(e, "programme"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "F10"), scoreTotal(e, "pas_fait"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "G10"), scoreTotal(e, "non_renseigne"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "H10"), pourcentage / 100);
+    const double etoiles = eci::calc::etoiles(pourcentage);
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, "C12"), etoiles);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "F13"),
+                     etoiles >= 5 ? 0.0 : eci::calc::ecart(etoiles + 1, potentiel, fait));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The commands, as users reach them.
+
+uno::Any dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const char* url,
+                    const Proprietes& args, sal_Int16* etat = nullptr) {
+    Office& o = Office::instance();
+    uno::Reference<css::frame::XDispatchHelper> dh = css::frame::DispatchHelper::create(o.context());
+    uno::Reference<css::frame::XDispatchProvider> dp(cadre, uno::UNO_QUERY_THROW);
+    uno::Any r = dh->executeDispatch(dp, OUString::createFromAscii(url), "", 0, seq(args));
+    css::frame::DispatchResultEvent ev;
+    if (!(r >>= ev)) {
+        ADD_FAILURE() << "dispatch of " << url << " returned no DispatchResultEvent";
+        return uno::Any();
+    }
+    if (etat) *etat = ev.State;
+    return ev.Result;
+}
+
+// A new autodiagnostic through the menu URL (dispatched on the frame of a blank Calc document).
+Classeur nouvelParMenu() {
+    Sheet vierge;  // a hidden blank Calc document: its frame dispatches the menu URL
+    uno::Reference<css::frame::XModel> m(vierge.document(), uno::UNO_QUERY_THROW);
+    sal_Int16 etat = -1;
+    uno::Any r = dispatcher(m->getCurrentController()->getFrame(), kUrlNouvel, {pv("Cache", uno::Any(true))}, &etat);
+    EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS);
+    uno::Reference<css::lang::XComponent> doc(r, uno::UNO_QUERY);
+    if (!doc.is()) throw std::runtime_error("NouvelAutodiagnostic (menu URL) returned no document");
+    return Classeur(doc);
+}
+
+std::string importerParMenu(const Classeur& c, const fs::path& fichier, sal_Int16* etat = nullptr) {
+    uno::Any r = dispatcher(c.cadre(), kUrlImporter, {pv("Fichier", uno::Any(ou(fichier.string())))}, etat);
+    OUString s;
+    r >>= s;
+    return utf8(s);
+}
+
+uno::Reference<css::script::provider::XScript> macro(const std::string& nom) {
+    Office& o = Office::instance();
+    uno::Reference<css::script::provider::XScriptProviderFactory> f(
+        o.createInstance("com.sun.star.script.provider.MasterScriptProviderFactory"), uno::UNO_QUERY_THROW);
+    uno::Reference<css::script::provider::XScriptProvider> p(f->createScriptProvider(uno::Any(OUString())),
+                                                             uno::UNO_QUERY_THROW);
+    return p->getScript(
+        ou("vnd.sun.star.script:EconomieCirculaire.Commandes." + nom + "?language=Basic&location=application"));
+}
+
+uno::Any appelerMacro(const std::string& nom, const std::vector<uno::Any>& args) {
+    uno::Sequence<sal_Int16> idx;
+    uno::Sequence<uno::Any> sorties;
+    return macro(nom)->invoke(seq(args), idx, sorties);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A made-up platform export, from the platform's template (tests/data).
+
+struct ExportFabrique {
+    fs::path xlsx, ods;
+    std::map<std::string, std::string> statutsAttendus;  // id -> text the import must write in J
+    std::map<std::string, std::array<double, 3>> fractionsAttendues;
+    std::string explication = "Élu référent désigné en conseil communautaire";
+    std::string idExplication = "1.1.1.1";
+    std::string statutInconnu = "Peut-être bientôt";
+    std::string idStatutInconnu = "1.1.1.4";
+    std::string idInconnu = "9.9.9";
+};
+
+ExportFabrique fabriquerExport(const fs::path& dossier) {
+    ExportFabrique e;
+    const fs::path copie = dossier / "modele-export.xlsx";
+    fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
+    fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
+    Classeur c = Classeur::ouvrir(copie, false);
+    uno::Reference<css::container::XIndexAccess> feuilles(c.document()->getSheets(), uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XSpreadsheet> f(feuilles->getByIndex(0), uno::UNO_QUERY_THROW);
+    // Rows by N° (column A, from row index 6).
+    uno::Sequence<uno::Sequence<uno::Any>> a =
+        uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499), uno::UNO_QUERY_THROW)
+            ->getDataArray();
+    std::map<std::string, sal_Int32> ligne;
+    sal_Int32 derniere = 0;
+    for (sal_Int32 l = kPremiereLigneExport; l < a.getLength(); ++l) {
+        std::string id = idTexte(versCellule(a[l][0]));
+        if (id.empty()) continue;
+        ligne.emplace(id, l);
+        derniere = l;
+    }
+    EXPECT_GT(ligne.size(), 300u) << "the export template has no node rows";
+    auto ecrire = [&](sal_Int32 col, sal_Int32 l, const uno::Any& v) {
+        uno::Reference<css::table::XCell> cel = f->getCellByPosition(col, l);
+        OUString s;
+        double d;
+        if (v >>= s) uno::Reference<css::text::XTextRange>(cel, uno::UNO_QUERY_THROW)->setString(s);
+        else if (v >>= d) cel->setValue(d);
+    };
+    auto statut = [&](const std::string& id, const std::string& texte, const std::string& attendu) {
+        auto it = ligne.find(id);
+        if (it == ligne.end()) {
+            ADD_FAILURE() << "N° " << id << " not in the export template";
+            return sal_Int32(-1);
+        }
+        ecrire(9, it->second, uno::Any(ou(texte)));  // J: Statut
+        if (!attendu.empty()) e.statutsAttendus[id] = attendu;
+        return it->second;
+    };
+    // Platform spellings (capitals), translated by the import into the workbook's words.
+    statut("1.1.1.1", "Fait", "fait");
+    statut("1.1.1.2", "Programmé", "programmé");
+    statut("1.1.1.3", "Pas fait", "pas fait");
+    statut("1.1.2.1", "Fait", "fait");
+    statut("2.1.1.2", "Non concerné", "non concerné");
+    sal_Int32 ld = statut("2.1.1.1", "Détaillé", "détaillé");
+    if (ld >= 0) {
+        ecrire(6, ld, uno::Any(0.5));   // G: % réalisé
+        ecrire(8, ld, uno::Any(0.25));  // I: % programmés
+        e.fractionsAttendues["2.1.1.1"] = {0.5, 0.25, 0.25};
+    }
+    ecrire(10, ligne[e.idExplication], uno::Any(ou(e.explication)));  // K: Explications
+    statut(e.idStatutInconnu, e.statutInconnu, "");
+    // A row whose N° the référentiel does not know.
+    ecrire(0, derniere + 1, uno::Any(ou(e.idInconnu)));
+    ecrire(1, derniere + 1, uno::Any(ou("Ligne inventée")));
+    ecrire(9, derniere + 1, uno::Any(ou("Fait")));
+
+    e.xlsx = dossier / "export.xlsx";
+    e.ods = dossier / "export.ods";
+    uno::Reference<css::frame::XStorable> st(c.document(), uno::UNO_QUERY_THROW);
+    st->storeToURL(ou(urlDe(e.xlsx)), seq(Proprietes{pv("FilterName", uno::Any(OUString("Calc MS Excel 2007 XML")))}));
+    st->storeToURL(ou(urlDe(e.ods)), seq(Proprietes{pv("FilterName", uno::Any(OUString("calc8")))}));
+    c.fermer();
+    EXPECT_TRUE(fs::exists(e.xlsx) && fs::exists(e.ods));
+    return e;
+}
+
+// What the import must have produced in an autodiagnostic (a new one: every other status blank).
+void verifierImport(const Classeur& c, const ExportFabrique& e, const std::string& rapport) {
+    SCOPED_TRACE("report: " + rapport);
+    Entrees lu = lireEntrees(c);
+    for (const auto& [id, attendu] : e.statutsAttendus) {
+        const int l = ligneDe(lu, id);
+        ASSERT_GE(l, 0) << id;
+        EXPECT_EQ(idTexte(lu.statuts.at(static_cast<std::size_t>(l), 0)), attendu) << "statut of " << id;
+    }
+    {
+        const int l = ligneDe(lu, e.idStatutInconnu);
+        ASSERT_GE(l, 0);
+        EXPECT_EQ(idTexte(lu.statuts.at(static_cast<std::size_t>(l), 0)), "") << "unknown statut must stay blank";
+    }
+    for (const auto& [id, fr] : e.fractionsAttendues) {
+        const int l = ligneDe(lu, id);
+        ASSERT_GE(l, 0) << id;
+        for (std::size_t k = 0; k < 3; ++k) {
+            const double* d = std::get_if<double>(&lu.details.at(static_cast<std::size_t>(l), k));
+            ASSERT_TRUE(d) << "fraction " << k << " of " << id;
+            EXPECT_NEAR(*d, fr[k], 1e-12) << "fraction " << k << " of " << id;
+        }
+    }
+    EXPECT_EQ(c.texte(kFeuilleRef, "K" + std::to_string(kPremiereLigneRef + ligneDe(lu, e.idExplication))),
+              e.explication);
+    // No other row got a status.
+    std::size_t renseignes = 0;
+    for (std::size_t l = 0; l < lu.statuts.lignes; ++l)
+        if (!idTexte(lu.statuts.at(l, 0)).empty()) ++renseignes;
+    EXPECT_EQ(renseignes, e.statutsAttendus.size());
+
+    // The report (French): counts, the unknown row, the unknown statut.
+    EXPECT_NE(rapport.find("Import terminé"), std::string::npos);
+    EXPECT_NE(rapport.find(std::to_string(e.statutsAttendus.size()) + " statuts importés"), std::string::npos);
+    EXPECT_NE(rapport.find("« " + e.idInconnu + " »"), std::string::npos);
+    EXPECT_NE(rapport.find("« " + e.statutInconnu + " »"), std::string::npos);
+
+    // The synthesis: the library's figures on the statuses of the export (built independently of
+    // what the import wrote), with the workbook's contexte.
+    Entrees attendu = lu;
+    for (std::size_t l = 0; l < attendu.ids.lignes; ++l) {
+        const std::string id = idTexte(attendu.ids.at(l, 0));
+        auto it = e.statutsAttendus.find(id);
+        attendu.statuts.at(l, 0) = std::string(it == e.statutsAttendus.end() ? "" : it->second);
+        auto fr = e.fractionsAttendues.find(id);
+        for (std::size_t k = 0; k < 3; ++k)
+            attendu.details.at(l, k) = fr == e.fractionsAttendues.end() ? eci::calc::Cellule(std::string())
+                                                                        : eci::calc::Cellule(fr->second[k]);
+    }
+    const double fait = scoreTotal(attendu, "fait");
+    EXPECT_GT(fait, 0);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "D10"), fait);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "E10"), scoreTotal(attendu, "programme"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "F10"), scoreTotal(attendu, "pas_fait"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), scoreTotal(attendu, "potentiel"));
+    EXPECT_TRUE(c.cellulesEnErreur().empty());
+}
+
+std::string joindre(const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+class ClasseurTest : public CalcTest {};
+
+}  // namespace
+
+// ---- 1. the blank template -------------------------------------------------------------------
+
+TEST_F(ClasseurTest, ModeleVideSansErreur) {
+    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_ODS);
+    c.recalculer();
+    EXPECT_EQ(c.nombreDeFeuilles(), 4u);
+    const std::vector<std::string> err = c.cellulesEnErreur();
+    EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), 500);  // the ECi référentiel: 500 points
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), scoreTotal(lireEntrees(c), "potentiel"));
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, "D10"), 0);
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, "C12"), 1);
+    verifierSynthese(c, lireEntrees(c));
+}
+
+TEST_F(ClasseurTest, NouvelAutodiagnosticParMenuEtParMacro) {
+    {
+        Classeur c = nouvelParMenu();
+        c.recalculer();
+        const std::vector<std::string> err = c.cellulesEnErreur();
+        EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
+        EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), 500);
+        EXPECT_EQ(c.valeur(kFeuilleSynthese, "D10"), 0);
+        EXPECT_EQ(c.valeur(kFeuilleSynthese, "C12"), 1);
+        // A new untitled document (opened as a template), not the extension's file.
+        EXPECT_TRUE(uno::Reference<css::frame::XModel>(c.document(), uno::UNO_QUERY_THROW)->getURL().isEmpty());
+    }
+    // The Basic entry point, hidden (Cache = True): a visible load cannot work headless.
+    {
+        uno::Any r = appelerMacro("NouvelAutodiagnostic", {uno::Any(true)});
+        uno::Reference<css::sheet::XSpreadsheetDocument> doc(r, uno::UNO_QUERY);
+        ASSERT_TRUE(doc.is()) << "the Basic NouvelAutodiagnostic(True) returned no spreadsheet";
+        uno::Reference<css::container::XNameAccess> feuilles(doc->getSheets(), uno::UNO_QUERY_THROW);
+        EXPECT_TRUE(feuilles->hasByName(ou("Référentiel")));
+        EXPECT_TRUE(feuilles->hasByName(ou("Synthèse")));
+        uno::Reference<css::util::XCloseable>(doc, uno::UNO_QUERY_THROW)->close(true);
+    }
+}
+
+// ---- 2. the example against the library --------------------------------------------------------
+
+TEST_F(ClasseurTest, ExempleEgalBibliotheque) {
+    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_EXEMPLE_ODS);
+    c.recalculer();
+    const std::vector<std::string> err = c.cellulesEnErreur();
+    EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
+    const Entrees e = lireEntrees(c);
+    ASSERT_EQ(e.ids.lignes, 367u);
+    ASSERT_EQ(e.contexte.colonnes, 2u);
+    EXPECT_EQ(idTexte(e.contexte.at(0, 0)), "nom");
+    EXPECT_GT(scoreTotal(e, "fait"), 0) << "the example has no fait points";
+    verifierSynthese(c, e);
+    EXPECT_EQ(c.texte(kFeuilleSynthese, "C21").rfind("OK", 0), 0u) << c.texte(kFeuilleSynthese, "C21");
+}
+
+// ---- 3. one status changes the synthesis --------------------------------------------------------
+
+TEST_F(ClasseurTest, UnStatutChangeLaSynthese) {
+    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_EXEMPLE_ODS);
+    c.recalculer();
+    const Entrees e = lireEntrees(c);
+    auto ref = eci::Referentiel::eci();
+    // A tâche « fait » worth points (Référentiel R = points faits).
+    int ligne = -1;
+    for (std::size_t l = 0; l < e.ids.lignes && ligne < 0; ++l) {
+        const std::string id = idTexte(e.ids.at(l, 0));
+        const int i = ref->index(id);
+        if (i < 0 || ref->noeud(i).type != "tache" || idTexte(e.statuts.at(l, 0)) != "fait") continue;
+        if (c.valeur(kFeuilleRef, "R" + std::to_string(kPremiereLigneRef + l)) > 0) ligne = kPremiereLigneRef + (int)l;
+    }
+    ASSERT_GT(ligne, 0) << "no tâche « fait » with points in the example";
+    const std::string L = std::to_string(ligne);
+    const double d10 = c.valeur(kFeuilleSynthese, "D10"), f10 = c.valeur(kFeuilleSynthese, "F10");
+    const double r = c.valeur(kFeuilleRef, "R" + L), t = c.valeur(kFeuilleRef, "T" + L);
+
+    c.ecrireTexte(kFeuilleRef, "J" + L, "pas fait");  // J is an input column of the protected sheet
+    EXPECT_EQ(c.texte(kFeuilleRef, "J" + L), "pas fait") << "J" << L << " could not be written";
+    c.recalculer();
+    const double r2 = c.valeur(kFeuilleRef, "R" + L), t2 = c.valeur(kFeuilleRef, "T" + L);
+    EXPECT_EQ(r2, 0);
+    EXPECT_NEAR(t2 - t, r, 1e-9) << "the tâche's points move from fait to pas fait";
+    EXPECT_NEAR(d10 - c.valeur(kFeuilleSynthese, "D10"), r - r2, 1e-9);
+    EXPECT_NEAR(c.valeur(kFeuilleSynthese, "F10") - f10, t2 - t, 1e-9);
+    EXPECT_TRUE(c.cellulesEnErreur().empty());
+    verifierSynthese(c, lireEntrees(c));
+
+    // The sheet is protected; only the inputs J:N are unlocked.
+    EXPECT_TRUE(uno::Reference<css::util::XProtectable>(c.feuille(kFeuilleRef), uno::UNO_QUERY_THROW)->isProtected());
+    auto verrouillee = [&](const std::string& cel) {
+        css::util::CellProtection p;
+        uno::Reference<css::beans::XPropertySet>(c.cellule(kFeuilleRef, cel), uno::UNO_QUERY_THROW)
+            ->getPropertyValue("CellProtection") >>= p;
+        return static_cast<bool>(p.IsLocked);
+    };
+    for (const char* col : {"J", "K", "L", "M", "N"}) EXPECT_FALSE(verrouillee(col + L)) << col << L;
+    for (const char* col : {"A", "D", "O", "P", "R"}) EXPECT_TRUE(verrouillee(col + L)) << col << L;
+}
+
+// ---- 4. the import ---------------------------------------------------------------------------------
+
+TEST_F(ClasseurTest, ImportParMenuEtParMacro) {
+    DossierTemp dossier;
+    const ExportFabrique ex = fabriquerExport(dossier.chemin);
+    const auto avantXlsx = empreinte(ex.xlsx), avantOds = empreinte(ex.ods);
+    ASSERT_TRUE(avantXlsx && avantOds);
+
+    {  // menu URL, .xlsx
+        SCOPED_TRACE("dispatch, xlsx");
+        Classeur c = nouvelParMenu();
+        const double d10 = c.valeur(kFeuilleSynthese, "D10");
+        sal_Int16 etat = -1;
+        const std::string rapport = importerParMenu(c, ex.xlsx, &etat);
+        EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS);
+        EXPECT_NE(c.valeur(kFeuilleSynthese, "D10"), d10);
+        verifierImport(c, ex, rapport);
+    }
+    {  // Basic entry point, .ods
+        SCOPED_TRACE("Basic, ods");
+        Classeur c = nouvelParMenu();
+        uno::Any r = appelerMacro("ImporterExport", {uno::Any(ou(ex.ods.string())), uno::Any(c.composant())});
+        OUString rapport;
+        ASSERT_TRUE(r >>= rapport);
+        verifierImport(c, ex, utf8(rapport));
+    }
+    EXPECT_EQ(empreinte(ex.xlsx), avantXlsx) << "the import modified the source .xlsx";
+    EXPECT_EQ(empreinte(ex.ods), avantOds) << "the import modified the source .ods";
+    for (const fs::path& p : fs::directory_iterator(dossier.chemin))
+        EXPECT_EQ(p.filename().string().rfind(".~lock", 0), std::string::npos) << "lock file left: " << p;
+    EXPECT_TRUE(Office::instance().alive());
+}
+
+TEST_F(ClasseurTest, ImportDeFichiersQuiNeSontPasDesExports) {
+    DossierTemp dossier;
+    const fs::path exemple = dossier.chemin / "autodiagnostic-exemple.ods";
+    fs::copy_file(ECI_AUTODIAG_EXEMPLE_ODS, exemple);
+    const fs::path texte = dossier.chemin / "pas-un-export.xlsx";
+    {
+        std::ofstream f(texte);
+        f << "Ceci n'est pas un classeur.\nN°;Statut\n";
+    }
+    const fs::path absent = dossier.chemin / "absent.xlsx";
+    const auto avantExemple = empreinte(exemple), avantTexte = empreinte(texte);
+
+    Classeur c = nouvelParMenu();
+    const double d10 = c.valeur(kFeuilleSynthese, "D10");
+    for (const fs::path& p : {exemple, texte, absent}) {
+        SCOPED_TRACE(p.filename().string());
+        sal_Int16 etat = -1;
+        const std::string rapport = importerParMenu(c, p, &etat);
+        EXPECT_EQ(etat, css::frame::DispatchResultState::FAILURE) << rapport;
+        EXPECT_FALSE(rapport.empty());
+        EXPECT_EQ(rapport.find("Import terminé"), std::string::npos) << rapport;
+        // French: the messages of the command / the import library.
+        EXPECT_TRUE(rapport.find("n'a pas la forme d'un export") != std::string::npos ||
+                    rapport.find("n'a pas pu être ouvert") != std::string::npos ||
+                    rapport.find("Fichier introuvable") != std::string::npos ||
+                    rapport.find("n'est pas un classeur") != std::string::npos)
+            << rapport;
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << p;
+    }
+    // The Basic entry point catches the service's error and returns it as « Erreur : … ».
+    for (const fs::path& p : {exemple, texte}) {
+        SCOPED_TRACE("Basic, " + p.filename().string());
+        OUString rapport;
+        try {
+            appelerMacro("ImporterExport", {uno::Any(ou(p.string())), uno::Any(c.composant())}) >>= rapport;
+        } catch (const uno::Exception& e) {
+            rapport = e.Message;  // acceptable too: the error surfaces as an exception
+        }
+        EXPECT_EQ(utf8(rapport).find("Import terminé"), std::string::npos) << utf8(rapport);
+        EXPECT_EQ(utf8(rapport).rfind("Erreur : ", 0), 0u) << utf8(rapport);
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << p << " through Basic";
+    }
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, "D10"), d10);
+    EXPECT_EQ(empreinte(exemple), avantExemple);
+    EXPECT_EQ(empreinte(texte), avantTexte);
+    EXPECT_FALSE(fs::exists(absent));
+
+    // A target that is not an autodiagnostic: the blank document of the fixture.
+    {
+        uno::Reference<css::frame::XModel> m(sheet.document(), uno::UNO_QUERY_THROW);
+        sal_Int16 etat = -1;
+        uno::Any r = dispatcher(m->getCurrentController()->getFrame(), kUrlImporter,
+                                {pv("Fichier", uno::Any(ou(exemple.string())))}, &etat);
+        OUString s;
+        r >>= s;
+        EXPECT_EQ(etat, css::frame::DispatchResultState::FAILURE);
+        EXPECT_NE(utf8(s).find("n'est pas un autodiagnostic"), std::string::npos) << utf8(s);
+    }
+    EXPECT_TRUE(Office::instance().alive());
+}
+
+// ---- 5. the PDF of the synthesis ---------------------------------------------------------------------
+
+TEST_F(ClasseurTest, PdfDeLaSynthese) {
+    DossierTemp dossier;
+    const fs::path pdf = dossier.chemin / "synthese.pdf";
+    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_EXEMPLE_ODS);
+    c.recalculer();
+    const std::string nom = c.texte(kFeuilleCollectivite, "C4");
+    ASSERT_FALSE(nom.empty());
+    uno::Reference<css::table::XCellRange> zone = c.feuille(kFeuilleSynthese)->getCellRangeByName("A1:I23");
+    const auto filtre = seq(Proprietes{pv("Selection", uno::Any(zone))});
+    uno::Reference<css::frame::XStorable>(c.document(), uno::UNO_QUERY_THROW)
+        ->storeToURL(ou(urlDe(pdf)), seq(Proprietes{pv("FilterName", uno::Any(OUString("calc_pdf_Export"))),
+                                                  pv("FilterData", uno::Any(filtre))}));
+    ASSERT_TRUE(fs::exists(pdf));
+    EXPECT_GT(fs::file_size(pdf), 20000u);
+    {
+        std::ifstream f(pdf, std::ios::binary);
+        char tete[5] = {};
+        f.read(tete, 4);
+        EXPECT_EQ(std::string(tete), "%PDF");
+    }
+    const fs::path txt = dossier.chemin / "synthese.txt";
+    const std::string cmd = "pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    std::ifstream f(txt);
+    const std::string t((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    EXPECT_NE(t.find("Axe 1"), std::string::npos) << t;
+    EXPECT_NE(t.find("Axe 5"), std::string::npos) << t;
+    EXPECT_TRUE(t.find("Synthèse") != std::string::npos || t.find(nom) != std::string::npos) << t;
+    EXPECT_NE(t.find("Autodiagnostic économie circulaire"), std::string::npos) << t;
+    for (const char* mauvais : {"Err:", "Err :", "#NAME", "#NOM", "#VALUE", "#VALEUR", "#N/A", "#REF", "#DIV"})
+        EXPECT_EQ(t.find(mauvais), std::string::npos) << mauvais << " in the PDF:\n" << t;
+    // Only the Synthèse range: one page.
+    EXPECT_EQ(std::count(t.begin(), t.end(), '\f'), 1) << "pages in the PDF";
+}
+
+// ---- 6. the menu and the toolbar ----------------------------------------------------------------------
+
+namespace {
+uno::Reference<css::container::XNameAccess> configuration(const std::string& chemin, const std::string& langue) {
+    uno::Reference<css::lang::XMultiServiceFactory> cp(
+        Office::instance().createInstance("com.sun.star.configuration.ConfigurationProvider"), uno::UNO_QUERY_THROW);
+    const auto args = seq(std::vector<uno::Any>{uno::Any(css::beans::NamedValue("nodepath", uno::Any(ou(chemin)))),
+                                                 uno::Any(css::beans::NamedValue("Locale", uno::Any(ou(langue))))});
+    return uno::Reference<css::container::XNameAccess>(
+        cp->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), uno::UNO_QUERY_THROW);
+}
+
+std::string prop(const uno::Reference<css::container::XNameAccess>& n, const char* nom) {
+    OUString s;
+    n->getByName(OUString::createFromAscii(nom)) >>= s;
+    return utf8(s);
+}
+
+std::set<std::string> urls(const uno::Reference<css::container::XNameAccess>& entrees) {
+    std::set<std::string> out;
+    for (const OUString& e : entrees->getElementNames()) {
+        uno::Reference<css::container::XNameAccess> n(entrees->getByName(e), uno::UNO_QUERY_THROW);
+        out.insert(prop(n, "URL"));
+        EXPECT_FALSE(prop(n, "Title").empty()) << utf8(e);
+        EXPECT_EQ(prop(n, "Context"), "com.sun.star.sheet.SpreadsheetDocument") << utf8(e);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_F(ClasseurTest, MenuEtBarreDOutils) {
+    const std::set<std::string> attendues = {kUrlNouvel, kUrlImporter};
+    {
+        auto menus = configuration("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar", "fr");
+        ASSERT_TRUE(menus->hasByName("fr.ademe.eci.menu"));
+        uno::Reference<css::container::XNameAccess> menu(menus->getByName("fr.ademe.eci.menu"), uno::UNO_QUERY_THROW);
+        EXPECT_EQ(prop(menu, "Title"), "Économie circulaire");
+        EXPECT_EQ(prop(menu, "Context"), "com.sun.star.sheet.SpreadsheetDocument");
+        uno::Reference<css::container::XNameAccess> sous(menu->getByName("Submenu"), uno::UNO_QUERY_THROW);
+        EXPECT_EQ(urls(sous), attendues);
+    }
+    {
+        auto barres = configuration("/org.openoffice.Office.Addons/AddonUI/OfficeToolBar", "fr");
+        ASSERT_TRUE(barres->hasByName("fr.ademe.eci.barre"));
+        uno::Reference<css::container::XNameAccess> barre(barres->getByName("fr.ademe.eci.barre"),
+                                                          uno::UNO_QUERY_THROW);
+        EXPECT_EQ(urls(barre), attendues);
+    }
+    // Every URL of the menu has a dispatcher in a Calc frame (the protocol handler is registered).
+    uno::Reference<css::frame::XModel> m(sheet.document(), uno::UNO_QUERY_THROW);
+    uno::Reference<css::frame::XDispatchProvider> dp(m->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
+    for (const std::string& u : attendues) {
+        css::util::URL url;
+        url.Complete = ou(u);
+        url.Main = url.Complete;
+        url.Protocol = "fr.ademe.eci.commandes:";
+        url.Path = ou(u.substr(u.find(':') + 1));
+        EXPECT_TRUE(dp->queryDispatch(url, "", 0).is()) << u;
+    }
+    css::util::URL inconnue;
+    inconnue.Complete = "fr.ademe.eci.commandes:Inconnue";
+    inconnue.Main = inconnue.Complete;
+    inconnue.Protocol = "fr.ademe.eci.commandes:";
+    inconnue.Path = "Inconnue";
+    EXPECT_FALSE(dp->queryDispatch(inconnue, "", 0).is());
+}
