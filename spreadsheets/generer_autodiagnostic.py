@@ -21,11 +21,16 @@ The cell addresses that tests and other tools read are listed in ADRESSES below 
 
 import argparse
 import csv
-import io
 import os
 import sys
-import zipfile
-from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
+    BORDURE, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, NS_CHART, STYLE_GRAPHIQUE,
+    VERT_CLAIR, VERT_FONCE, VERT_MOYEN, Styles, Validations, c_couverte, c_formule, c_nombre, c_texte,
+    c_vide, chaine, col_lettre, contenu_xml, ecrire_paquet, escape, hauteur_texte, ligne, meta_xml as
+    _meta_xml, mise_en_page, page_maitre, plage, plage_graphique, reglages_feuille_figee,
+    reglages_xml, style_table, styles_xml)
 
 ICI = os.path.dirname(os.path.abspath(__file__))
 RACINE = os.path.dirname(ICI)
@@ -60,41 +65,6 @@ REF_TOTAL = 6
 COL_PREMIERE = 4          # first key/value row of « Collectivité »
 
 
-def col_lettre(i):
-    """0-based column index -> letters."""
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def ref_feuille(feuille):
-    return "$'" + feuille.replace("'", "''") + "'"
-
-
-def plage(feuille, c1, l1, c2=None, l2=None, absolu=True):
-    """ODF formula reference, e.g. [$'Référentiel'.$A$7:.$A$373]; feuille None = same sheet."""
-    d = "$" if absolu else ""
-    a = f"{d}{c1}{d}{l1}"
-    debut = (ref_feuille(feuille) if feuille else "") + "." + a
-    if c2 is None:
-        return f"[{debut}]"
-    return f"[{debut}:.{d}{c2}{d}{l2}]"
-
-
-def plage_graphique(feuille, c1, l1, c2, l2):
-    """Cell range address as written in chart XML and draw:notify-on-update-of-ranges."""
-    f = "'" + feuille.replace("'", "''") + "'"
-    return f"{f}.{c1}{l1}:{f}.{c2}{l2}"
-
-
-def chaine(texte):
-    """A string literal inside a formula."""
-    return '"' + texte.replace('"', '""') + '"'
-
-
 # ---------------------------------------------------------------------------------------- data ---
 def lire_referentiel():
     with open(REFERENTIEL_CSV, encoding="utf-8", newline="") as f:
@@ -125,217 +95,11 @@ def lire_exemple():
     return coll, statuts
 
 
-# -------------------------------------------------------------------------------------- styles ---
-class Styles:
-    """Automatic styles of content.xml, deduplicated by their properties."""
-
-    def __init__(self):
-        self.cellules = {}
-        self.colonnes = {}
-        self.lignes = {}
-
-    def cellule(self, fond=None, gras=False, italique=False, couleur=None, taille=None, retour=False,
-                halign=None, valign="middle", format=None, saisie=False, bordure=None, retrait=None,
-                police=None):
-        cle = (fond, gras, italique, couleur, taille, retour, halign, valign, format, saisie, bordure,
-               retrait, police)
-        if cle not in self.cellules:
-            self.cellules[cle] = f"ce{len(self.cellules) + 1}"
-        return self.cellules[cle]
-
-    def colonne(self, largeur_cm):
-        cle = round(largeur_cm, 3)
-        if cle not in self.colonnes:
-            self.colonnes[cle] = f"co{len(self.colonnes) + 1}"
-        return self.colonnes[cle]
-
-    def ligne(self, hauteur_cm=None, optimale=True):
-        cle = (None if hauteur_cm is None else round(hauteur_cm, 3), optimale)
-        if cle not in self.lignes:
-            self.lignes[cle] = f"ro{len(self.lignes) + 1}"
-        return self.lignes[cle]
-
-    def xml(self):
-        out = []
-        for l, nom in self.colonnes.items():
-            out.append(f'<style:style style:name="{nom}" style:family="table-column">'
-                       f'<style:table-column-properties fo:break-before="auto" style:column-width="{l}cm"/>'
-                       f'</style:style>')
-        for (h, opt), nom in self.lignes.items():
-            hh = f' style:row-height="{h}cm"' if h is not None else ""
-            out.append(f'<style:style style:name="{nom}" style:family="table-row">'
-                       f'<style:table-row-properties{hh} fo:break-before="auto" '
-                       f'style:use-optimal-row-height="{"true" if opt else "false"}"/></style:style>')
-        for cle, nom in self.cellules.items():
-            (fond, gras, italique, couleur, taille, retour, halign, valign, format, saisie, bordure,
-             retrait, police) = cle
-            ds = f' style:data-style-name="{format}"' if format else ""
-            tcp = []
-            if fond:
-                tcp.append(f'fo:background-color="{fond}"')
-            if retour:
-                tcp.append('fo:wrap-option="wrap"')
-            if valign:
-                tcp.append(f'style:vertical-align="{valign}"')
-            if saisie:
-                tcp.append('style:cell-protect="none" style:print-content="true"')
-            if bordure:
-                tcp.append(f'fo:border="{bordure}"')
-            if halign:
-                tcp.append('style:text-align-source="fix" style:repeat-content="false"')
-            pp = []
-            if halign:
-                pp.append(f'fo:text-align="{halign}"')
-            if retrait:
-                pp.append(f'fo:margin-left="{retrait}cm"')
-            tp = []
-            if gras:
-                tp.append('fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"')
-            if italique:
-                tp.append('fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic"')
-            if couleur:
-                tp.append(f'fo:color="{couleur}"')
-            if taille:
-                tp.append(f'fo:font-size="{taille}pt" style:font-size-asian="{taille}pt" '
-                          f'style:font-size-complex="{taille}pt"')
-            if police:
-                tp.append(f'style:font-name="{police}"')
-            s = f'<style:style style:name="{nom}" style:family="table-cell" style:parent-style-name="Default"{ds}>'
-            if tcp:
-                s += f'<style:table-cell-properties {" ".join(tcp)}/>'
-            if pp:
-                s += f'<style:paragraph-properties {" ".join(pp)}/>'
-            if tp:
-                s += f'<style:text-properties {" ".join(tp)}/>'
-            s += "</style:style>"
-            out.append(s)
-        return "".join(out)
-
-
-FORMATS_NOMBRE = (
-    # points: up to 3 decimals
-    '<number:number-style style:name="Npoints" number:language="fr" number:country="FR">'
-    '<number:number number:decimal-places="3" number:min-decimal-places="0" number:min-integer-digits="1" '
-    'number:grouping="true"/></number:number-style>'
-    # percentage with one decimal
-    '<number:percentage-style style:name="Npct" number:language="fr" number:country="FR">'
-    '<number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/>'
-    '<number:text>\u00a0%</number:text></number:percentage-style>'
-    # integer percentage (thresholds, fractions)
-    '<number:percentage-style style:name="Npct0" number:language="fr" number:country="FR">'
-    '<number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/>'
-    '<number:text>\u00a0%</number:text></number:percentage-style>'
-    # integer
-    '<number:number-style style:name="Nentier" number:language="fr" number:country="FR">'
-    '<number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" '
-    'number:grouping="true"/></number:number-style>'
-    # date
-    '<number:date-style style:name="Ndate" number:language="fr" number:country="FR" '
-    'number:automatic-order="true"><number:day number:style="long"/><number:text>/</number:text>'
-    '<number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/>'
-    '</number:date-style>'
-)
-
-# Colours
-VERT_FONCE = "#1e5631"
-VERT_MOYEN = "#a4d4ae"
-VERT_CLAIR = "#e3f2e6"
-GRIS_ENTETE = "#d9d9d9"
-JAUNE_SAISIE = "#fff9db"
-GRIS_CALCUL = "#f2f2f2"
-BORDURE = "0.5pt solid #bfbfbf"
-
+# Colours of the statuses
 COULEUR_FAIT = "#2e9e44"
 COULEUR_PROGRAMME = "#f0a030"
 COULEUR_PAS_FAIT = "#d9453b"
 COULEUR_NON_RENSEIGNE = "#b0b0b0"
-
-
-# ------------------------------------------------------------------------------------- cells ---
-def _attrs(style=None, validation=None, extra=""):
-    a = ""
-    if style:
-        a += f' table:style-name="{style}"'
-    if validation:
-        a += f' table:content-validation-name="{validation}"'
-    return a + extra
-
-
-def c_vide(style=None, validation=None, repete=1):
-    r = f' table:number-columns-repeated="{repete}"' if repete > 1 else ""
-    return f"<table:table-cell{_attrs(style, validation)}{r}/>"
-
-
-def _paragraphes(texte):
-    return "".join(f"<text:p>{escape(p)}</text:p>" for p in texte.split("\n"))
-
-
-def c_texte(texte, style=None, validation=None, fusion=None):
-    if texte is None or texte == "":
-        return c_vide(style, validation)
-    f = ""
-    if fusion:
-        f = f' table:number-columns-spanned="{fusion[0]}" table:number-rows-spanned="{fusion[1]}"'
-    return (f'<table:table-cell{_attrs(style, validation)}{f} office:value-type="string" '
-            f'calcext:value-type="string">{_paragraphes(texte)}</table:table-cell>')
-
-
-def c_nombre(valeur, style=None, validation=None, type_valeur="float"):
-    v = repr(float(valeur)) if not float(valeur).is_integer() else str(int(float(valeur)))
-    return (f'<table:table-cell{_attrs(style, validation)} office:value-type="{type_valeur}" '
-            f'office:value="{v}" calcext:value-type="{type_valeur}"><text:p>{v}</text:p></table:table-cell>')
-
-
-def c_formule(formule, style=None, matrice=None, fusion=None, validation=None):
-    """formula without the leading '=' ; matrice = (columns, rows) for an array formula."""
-    m = ""
-    if matrice:
-        m = (f' table:number-matrix-columns-spanned="{matrice[0]}" '
-             f'table:number-matrix-rows-spanned="{matrice[1]}"')
-    if fusion:
-        m += f' table:number-columns-spanned="{fusion[0]}" table:number-rows-spanned="{fusion[1]}"'
-    return (f'<table:table-cell{_attrs(style, validation)}{m} '
-            f'table:formula="{escape("of:=" + formule, {chr(34): "&quot;"})}"/>')
-
-
-def c_couverte(n=1):
-    r = f' table:number-columns-repeated="{n}"' if n > 1 else ""
-    return f"<table:covered-table-cell{r}/>"
-
-
-def ligne(cellules, style_ligne):
-    return f'<table:table-row table:style-name="{style_ligne}">{"".join(cellules)}</table:table-row>'
-
-
-# --------------------------------------------------------------------------------- validations ---
-class Validations:
-    def __init__(self):
-        self.liste = []
-
-    def ajouter(self, condition, base, titre_aide, aide, erreur, liste=True):
-        nom = f"val{len(self.liste) + 1}"
-        self.liste.append((nom, condition, base, titre_aide, aide, erreur, liste))
-        return nom
-
-    def liste_valeurs(self, valeurs, base, titre_aide, aide, erreur):
-        cond = "of:cell-content-is-in-list(" + ";".join(chaine(v) for v in valeurs) + ")"
-        return self.ajouter(cond, base, titre_aide, aide, erreur)
-
-    def xml(self):
-        if not self.liste:
-            return ""
-        out = ["<table:content-validations>"]
-        for nom, cond, base, titre, aide, erreur, liste in self.liste:
-            dl = ' table:display-list="unsorted"' if liste else ""
-            out.append(
-                f'<table:content-validation table:name="{nom}" table:condition="{escape(cond, {chr(34): "&quot;"})}" '
-                f'table:allow-empty-cell="true"{dl} table:base-cell-address="{escape(base)}">'
-                f'<table:help-message table:title="{escape(titre)}" table:display="true">{_paragraphes(aide)}'
-                f'</table:help-message>'
-                f'<table:error-message table:message-type="stop" table:display="true">{_paragraphes(erreur)}'
-                f'</table:error-message></table:content-validation>')
-        out.append("</table:content-validations>")
-        return "".join(out)
 
 
 # ------------------------------------------------------------------------------------ workbook ---
@@ -498,9 +262,7 @@ class Classeur:
 
     @staticmethod
     def _hauteur(texte, car_par_ligne, hauteur_ligne):
-        import math
-        n = max(1, math.ceil(len(texte) / car_par_ligne))
-        return round(n * hauteur_ligne + 0.15, 2)
+        return hauteur_texte(texte, car_par_ligne, hauteur_ligne)
 
     # Collectivité -------------------------------------------------------------------------------
     def feuille_collectivite(self):
@@ -1044,215 +806,43 @@ class Classeur:
 
     # Package ------------------------------------------------------------------------------------
     def content_xml(self):
-        tables = "".join(x for _, x in self.feuilles)
-        corps = (f'<office:body><office:spreadsheet>'
-                 '<table:calculation-settings table:automatic-find-labels="false" '
-                 'table:use-regular-expressions="false" table:use-wildcards="true"/>'
-                 + self.val.xml() + tables + '<table:named-expressions/></office:spreadsheet></office:body>')
-        auto = ('<office:automatic-styles>' + FORMATS_NOMBRE
-                + self._styles_tables() + self.st.xml()
-                + '<style:style style:name="gr1" style:family="graphic"><style:graphic-properties '
-                  'draw:stroke="none" draw:fill="none" style:protect="position size"/></style:style>'
-                + '</office:automatic-styles>')
-        return ('<?xml version="1.0" encoding="UTF-8"?>'
-                f'<office:document-content {NS} office:version="1.3">'
-                + FONTES + auto + corps + '</office:document-content>')
+        auto = (FORMATS_NOMBRE + self._styles_tables() + self.st.xml() + STYLE_GRAPHIQUE)
+        return contenu_xml(auto, "".join(x for _, x in self.feuilles), self.val.xml())
 
     @staticmethod
     def _styles_tables():
-        def t(nom, page, couleur):
-            return (f'<style:style style:name="{nom}" style:family="table" style:master-page-name="{page}">'
-                    f'<style:table-properties table:display="true" style:writing-mode="lr-tb" '
-                    f'tableooo:tab-color="{couleur}"/></style:style>')
-        return (t("taMode", "Default", "#7f7f7f") + t("taColl", "Default", "#ffc000")
-                + t("taRef", "Referentiel", VERT_MOYEN) + t("taSyn", "Synthese", VERT_FONCE))
+        return (style_table("taMode", "Default", "#7f7f7f") + style_table("taColl", "Default", "#ffc000")
+                + style_table("taRef", "Referentiel", VERT_MOYEN) + style_table("taSyn", "Synthese", VERT_FONCE))
 
     def settings_xml(self):
-        tables = ""
-        for nom, _ in self.feuilles:
-            r = self.reglages.get(nom)
-            items = [("CursorPositionX", "int", 0), ("CursorPositionY", "int", 0)]
-            if r:
-                items += [("HorizontalSplitMode", "short", 2), ("VerticalSplitMode", "short", 2),
-                          ("HorizontalSplitPosition", "int", r["gel_colonnes"]),
-                          ("VerticalSplitPosition", "int", r["gel_lignes"]),
-                          ("ActiveSplitRange", "short", 3), ("PositionLeft", "int", 0),
-                          ("PositionRight", "int", r["gel_colonnes"]), ("PositionTop", "int", 0),
-                          ("PositionBottom", "int", r["gel_lignes"]),
-                          ("CursorPositionX", "int", 9), ("CursorPositionY", "int", REF_PREMIERE - 1)]
-                items = items[2:]
-            else:
-                items += [("HorizontalSplitMode", "short", 0), ("VerticalSplitMode", "short", 0),
-                          ("PositionLeft", "int", 0), ("PositionRight", "int", 0), ("PositionTop", "int", 0),
-                          ("PositionBottom", "int", 0)]
-            tables += f'<config:config-item-map-entry config:name="{escape(nom)}">' + "".join(
-                f'<config:config-item config:name="{k}" config:type="{ty}">{v}</config:config-item>'
-                for k, ty, v in items) + "</config:config-item-map-entry>"
+        items = {nom: reglages_feuille_figee(r["gel_colonnes"], r["gel_lignes"], 9, REF_PREMIERE - 1)
+                 for nom, r in self.reglages.items()}
         active = F_SYNTHESE if self.exemple else F_MODE
-        return ('<?xml version="1.0" encoding="UTF-8"?>'
-                '<office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-                'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" office:version="1.3">'
-                '<office:settings><config:config-item-set config:name="ooo:view-settings">'
-                '<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
-                '<config:config-item config:name="ViewId" config:type="string">view1</config:config-item>'
-                f'<config:config-item-map-named config:name="Tables">{tables}</config:config-item-map-named>'
-                f'<config:config-item config:name="ActiveTable" config:type="string">{escape(active)}'
-                '</config:config-item>'
-                '<config:config-item config:name="ShowGrid" config:type="boolean">true</config:config-item>'
-                '<config:config-item config:name="HasColumnRowHeaders" config:type="boolean">true</config:config-item>'
-                '<config:config-item config:name="HasSheetTabs" config:type="boolean">true</config:config-item>'
-                '<config:config-item config:name="IsOutlineSymbolsSet" config:type="boolean">true'
-                '</config:config-item>'
-                '</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set>'
-                '<config:config-item-set config:name="ooo:configuration-settings">'
-                '<config:config-item config:name="IsDocumentShared" config:type="boolean">false</config:config-item>'
-                '</config:config-item-set>'
-                '</office:settings></office:document-settings>')
+        return reglages_xml([nom for nom, _ in self.feuilles], active, items)
 
     def ecrire(self, sortie):
         self.construire()
-        parties = [
-            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED),
-            ("content.xml", self.content_xml(), zipfile.ZIP_DEFLATED),
-            ("styles.xml", STYLES_XML, zipfile.ZIP_DEFLATED),
-            ("meta.xml", meta_xml(self.exemple), zipfile.ZIP_DEFLATED),
-            ("settings.xml", self.settings_xml(), zipfile.ZIP_DEFLATED),
-        ]
-        for nom, contenu in self.graphiques.items():
-            parties.append((f"{nom}/content.xml", contenu, zipfile.ZIP_DEFLATED))
-            parties.append((f"{nom}/styles.xml", CHART_STYLES_XML, zipfile.ZIP_DEFLATED))
-            parties.append((f"{nom}/meta.xml", CHART_META_XML, zipfile.ZIP_DEFLATED))
-        parties.append(("META-INF/manifest.xml", manifest_xml(self.graphiques), zipfile.ZIP_DEFLATED))
-        os.makedirs(os.path.dirname(os.path.abspath(sortie)), exist_ok=True)
-        tmp = sortie + ".tmp"
-        with zipfile.ZipFile(tmp, "w") as z:
-            for nom, contenu, methode in parties:
-                info = zipfile.ZipInfo(nom, date_time=(2020, 1, 1, 0, 0, 0))
-                info.compress_type = methode
-                info.external_attr = 0o644 << 16
-                z.writestr(info, contenu.encode("utf-8"))
-        os.replace(tmp, sortie)
+        ecrire_paquet(sortie, self.content_xml(), STYLES_XML, meta_xml(self.exemple), self.settings_xml(),
+                      self.graphiques, GENERATEUR)
 
 
 # ----------------------------------------------------------------------------------- constants ---
-NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
-      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-      'xmlns:xlink="http://www.w3.org/1999/xlink" '
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-      'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
-      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
-      'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
-      'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
-      'xmlns:tableooo="http://openoffice.org/2009/table" '
-      'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
-      'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"')
+GENERATEUR = "generer_autodiagnostic.py"
+_ENTETE = "Autodiagnostic économie circulaire"
+_PIED = "Référentiel ECi — données Territoires en Transitions (MIT)"
 
-NS_CHART = NS + (' xmlns:chartooo="http://openoffice.org/2010/chart"')
-
-FONTES = ('<office:font-face-decls>'
-          '<style:font-face style:name="Liberation Sans" svg:font-family="&apos;Liberation Sans&apos;" '
-          'style:font-family-generic="swiss" style:font-pitch="variable"/>'
-          '<style:font-face style:name="DejaVu Sans" svg:font-family="&apos;DejaVu Sans&apos;" '
-          'style:font-family-generic="swiss" style:font-pitch="variable"/>'
-          '</office:font-face-decls>')
-
-
-def _mise_en_page(nom, paysage, echelle_x, echelle_y):
-    largeur, hauteur = ("29.7cm", "21cm") if paysage else ("21cm", "29.7cm")
-    orient = "landscape" if paysage else "portrait"
-    return (f'<style:page-layout style:name="{nom}"><style:page-layout-properties fo:page-width="{largeur}" '
-            f'fo:page-height="{hauteur}" style:num-format="1" style:print-orientation="{orient}" '
-            'fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1cm" fo:margin-right="1cm" '
-            f'style:print-page-order="ttb" style:first-page-number="continue" '
-            f'style:scale-to-X="{echelle_x}" style:scale-to-Y="{echelle_y}" '
-            'style:print="objects charts drawings zero-values" style:writing-mode="lr-tb"/>'
-            '<style:header-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-left="0cm" '
-            'fo:margin-right="0cm" fo:margin-bottom="0.2cm"/></style:header-style>'
-            '<style:footer-style><style:header-footer-properties fo:min-height="0.5cm" fo:margin-left="0cm" '
-            'fo:margin-right="0cm" fo:margin-top="0.2cm"/></style:footer-style></style:page-layout>')
-
-
-def _page_maitre(nom, affichage, layout):
-    return (f'<style:master-page style:name="{nom}" style:display-name="{escape(affichage)}" '
-            f'style:page-layout-name="{layout}">'
-            '<style:header><style:region-left><text:p><text:sheet-name>???</text:sheet-name></text:p>'
-            '</style:region-left><style:region-right><text:p>Autodiagnostic économie circulaire</text:p>'
-            '</style:region-right></style:header>'
-            '<style:footer><style:region-left><text:p>Référentiel ECi — données Territoires en Transitions '
-            '(MIT)</text:p></style:region-left><style:region-right><text:p>Page <text:page-number>1'
-            '</text:page-number> / <text:page-count>1</text:page-count></text:p></style:region-right>'
-            '</style:footer></style:master-page>')
-
-
-STYLES_XML = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    f'<office:document-styles {NS} office:version="1.3">' + FONTES +
-    '<office:styles>'
-    '<style:default-style style:family="table-cell">'
-    '<style:paragraph-properties style:tab-stop-distance="1.25cm"/>'
-    '<style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt" fo:language="fr" '
-    'fo:country="FR" style:font-name-asian="DejaVu Sans" style:font-name-complex="DejaVu Sans"/>'
-    '</style:default-style>'
-    '<style:default-style style:family="graphic"><style:graphic-properties svg:stroke-color="#3465a4" '
-    'draw:fill-color="#729fcf"/><style:text-properties fo:language="fr" fo:country="FR"/></style:default-style>'
-    '<number:number-style style:name="N0"><number:number number:min-integer-digits="1"/></number:number-style>'
-    '<style:style style:name="Default" style:family="table-cell">'
-    '<style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt"/></style:style>'
-    '</office:styles>'
-    '<office:automatic-styles>'
-    + _mise_en_page("pmDefaut", False, 1, 0)
-    + _mise_en_page("pmRef", True, 1, 0)
-    + _mise_en_page("pmSyn", True, 1, 1)
-    + '</office:automatic-styles><office:master-styles>'
-    + _page_maitre("Default", "Par défaut", "pmDefaut")
-    + _page_maitre("Referentiel", "Référentiel", "pmRef")
-    + _page_maitre("Synthese", "Synthèse", "pmSyn")
-    + '</office:master-styles></office:document-styles>')
-
-CHART_STYLES_XML = ('<?xml version="1.0" encoding="UTF-8"?>'
-                    f'<office:document-styles {NS_CHART} office:version="1.3"><office:styles/>'
-                    '</office:document-styles>')
-
-CHART_META_XML = ('<?xml version="1.0" encoding="UTF-8"?>'
-                  '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-                  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3">'
-                  '<office:meta><meta:generator>generer_autodiagnostic.py</meta:generator></office:meta>'
-                  '</office:document-meta>')
+STYLES_XML = styles_xml(
+    mise_en_page("pmDefaut", False, 1, 0) + mise_en_page("pmRef", True, 1, 0) + mise_en_page("pmSyn", True, 1, 1),
+    page_maitre("Default", "Par défaut", "pmDefaut", _ENTETE, _PIED)
+    + page_maitre("Referentiel", "Référentiel", "pmRef", _ENTETE, _PIED)
+    + page_maitre("Synthese", "Synthèse", "pmSyn", _ENTETE, _PIED))
 
 
 def meta_xml(exemple):
     titre = "Autodiagnostic économie circulaire" + (" — exemple" if exemple else "")
-    return ('<?xml version="1.0" encoding="UTF-8"?>'
-            '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta>'
-            '<meta:generator>generer_autodiagnostic.py (extension Économie circulaire)</meta:generator>'
-            f'<dc:title>{escape(titre)}</dc:title>'
-            '<dc:subject>Référentiel Économie circulaire (ECi)</dc:subject>'
-            '<dc:language>fr-FR</dc:language>'
-            '</office:meta></office:document-meta>')
+    return _meta_xml("generer_autodiagnostic.py (extension Économie circulaire)", titre,
+                     "Référentiel Économie circulaire (ECi)")
 
-
-def manifest_xml(graphiques):
-    e = ['<?xml version="1.0" encoding="UTF-8"?>'
-         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-         'manifest:version="1.3">'
-         '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
-         'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>']
-    for f in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
-        e.append(f'<manifest:file-entry manifest:full-path="{f}" manifest:media-type="text/xml"/>')
-    for nom in graphiques:
-        for f in ("content.xml", "styles.xml", "meta.xml"):
-            e.append(f'<manifest:file-entry manifest:full-path="{nom}/{f}" manifest:media-type="text/xml"/>')
-        e.append(f'<manifest:file-entry manifest:full-path="{nom}/" '
-                 'manifest:media-type="application/vnd.oasis.opendocument.chart"/>')
-    e.append("</manifest:manifest>")
-    return "".join(e)
 
 
 def main(argv=None):
