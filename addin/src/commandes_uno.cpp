@@ -33,11 +33,21 @@
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/FolderPicker.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/sheet/FilterOperator2.hpp>
+#include <com/sun/star/sheet/TableFilterField2.hpp>
+#include <com/sun/star/sheet/XSheetFilterDescriptor2.hpp>
+#include <com/sun/star/sheet/XSheetFilterable.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
 #include <com/sun/star/ui/dialogs/XFilterManager.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -48,13 +58,18 @@
 #include <osl/file.hxx>
 #include <rtl/ustring.hxx>
 
+#include <cmath>
 #include <cstring>
 #include <map>
+#include <osl/file.hxx>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "conversion.hpp"
 #include "eci/import.hpp"
 #include "eci/statuts.hpp"
+#include "eci/texte.hpp"
 
 namespace css = ::com::sun::star;
 namespace uno = ::com::sun::star::uno;
@@ -166,6 +181,28 @@ public:
         }
     }
 
+    uno::Reference<css::lang::XComponent> SAL_CALL nouveauPlanFinancement(sal_Bool cache) override {
+        return garde<uno::Reference<css::lang::XComponent>>(0, [&] { return ouvrirModele("plan-financement.ods", cache); });
+    }
+
+    OUString SAL_CALL verifierPlanFinancement(const uno::Reference<css::lang::XComponent>& plan) override {
+        return garde<OUString>(0, [&] { return u(verifierPlan(plan)); });
+    }
+
+    uno::Reference<css::lang::XComponent> SAL_CALL nouvelleGrilleCandidatures(sal_Bool cache) override {
+        return garde<uno::Reference<css::lang::XComponent>>(0, [&] { return ouvrirModele("candidatures.ods", cache); });
+    }
+
+    OUString SAL_CALL consoliderCandidatures(const uno::Reference<css::lang::XComponent>& grille,
+                                             const OUString& dossier) override {
+        return garde<OUString>(1, [&] { return u(consolider(grille, dossier)); });
+    }
+
+    OUString SAL_CALL filtrerCandidatures(const uno::Reference<css::lang::XComponent>& grille, const OUString& critere,
+                                          const OUString& valeur) override {
+        return garde<OUString>(1, [&] { return u(filtrer(grille, s8(critere), s8(valeur))); });
+    }
+
     // ---- XInitialization (protocol handler: the frame) -------------------------------------
 
     void SAL_CALL initialize(const uno::Sequence<uno::Any>& args) override {
@@ -221,7 +258,11 @@ private:
         sal_Int32 q = c.indexOf('?');
         if (q >= 0) c = c.copy(0, q);
         std::string s = s8(c);
-        if (s == "NouvelAutodiagnostic" || s == "ImporterExport") return s;
+        static const char* const kCommandes[] = {"NouvelAutodiagnostic", "ImporterExport", "NouveauPlanFinancement",
+                                                 "VerifierPlanFinancement", "NouvelleGrilleCandidatures",
+                                                 "ConsoliderCandidatures", "FiltrerCandidatures"};
+        for (const char* c : kCommandes)
+            if (s == c) return s;
         return std::string();
     }
 
@@ -232,11 +273,23 @@ private:
         css::frame::DispatchResultEvent ev;
         ev.Source = static_cast<::cppu::OWeakObject*>(this);
         ev.State = css::frame::DispatchResultState::FAILURE;
-        OUString fichier;
+        OUString fichier, dossier, critere, valeur;
         bool cache = false, interactif = true;
         for (const css::beans::PropertyValue& p : args) {
             if (p.Name == "Fichier") { p.Value >>= fichier; interactif = false; }
-            else if (p.Name == "Cache") p.Value >>= cache;
+            else if (p.Name == "Dossier") { p.Value >>= dossier; interactif = false; }
+            else if (p.Name == "Critere") { p.Value >>= critere; interactif = false; }
+            else if (p.Name == "Valeur") p.Value >>= valeur;
+            else if (p.Name == "Cache") { p.Value >>= cache; interactif = false; }
+            else if (p.Name == "Silencieux") { bool b = false; p.Value >>= b; if (b) interactif = false; }
+        }
+        // Menu entries with a fixed filter: fr.ademe.eci.commandes:FiltrerCandidatures?critere=selection
+        {
+            sal_Int32 q = url.Complete.indexOf('?');
+            if (q >= 0 && critere.isEmpty()) {
+                OUString requete = url.Complete.copy(q + 1);
+                if (requete.startsWith("critere=")) critere = requete.copy(8);
+            }
         }
         std::string rapport;
         try {
@@ -257,6 +310,32 @@ private:
                 rapport = importer(doc, fichier);
                 ev.Result <<= u(rapport);
                 ev.State = css::frame::DispatchResultState::SUCCESS;
+            } else if (c == "NouveauPlanFinancement") {
+                ev.Result <<= ouvrirModele("plan-financement.ods", cache);
+                ev.State = css::frame::DispatchResultState::SUCCESS;
+            } else if (c == "NouvelleGrilleCandidatures") {
+                ev.Result <<= ouvrirModele("candidatures.ods", cache);
+                ev.State = css::frame::DispatchResultState::SUCCESS;
+            } else if (c == "VerifierPlanFinancement") {
+                rapport = verifierPlan(documentCourant());
+                ev.Result <<= u(rapport);
+                ev.State = css::frame::DispatchResultState::SUCCESS;
+            } else if (c == "ConsoliderCandidatures") {
+                uno::Reference<css::lang::XComponent> doc = documentCourant();
+                if (dossier.isEmpty()) dossier = choisirDossier();
+                if (dossier.isEmpty()) {
+                    ev.State = css::frame::DispatchResultState::DONTKNOW;
+                    if (ecouteur.is()) ecouteur->dispatchFinished(ev);
+                    return;
+                }
+                rapport = consolider(doc, dossier);
+                ev.Result <<= u(rapport);
+                ev.State = css::frame::DispatchResultState::SUCCESS;
+            } else if (c == "FiltrerCandidatures") {
+                rapport = filtrer(documentCourant(), s8(critere.isEmpty() ? OUString("aucun") : critere), s8(valeur));
+                ev.Result <<= u(rapport);
+                ev.State = css::frame::DispatchResultState::SUCCESS;
+                interactif = false;  // the sheet shows the result
             }
         } catch (const std::exception& e) {
             rapport = e.what();
@@ -267,6 +346,311 @@ private:
         }
         if (interactif && !rapport.empty()) message(rapport);
         if (ecouteur.is()) ecouteur->dispatchFinished(ev);
+    }
+
+    template <class T, class F>
+    T garde(sal_Int16 argument, F&& f) {
+        try {
+            return f();
+        } catch (const uno::RuntimeException&) {
+            throw;
+        } catch (const uno::Exception& e) {
+            throw css::lang::IllegalArgumentException(e.Message, static_cast<::cppu::OWeakObject*>(this), argument);
+        } catch (const std::exception& e) {
+            throw css::lang::IllegalArgumentException(u(e.what()), static_cast<::cppu::OWeakObject*>(this), argument);
+        } catch (...) {
+            throw uno::RuntimeException(u("Erreur inattendue dans la commande."), static_cast<::cppu::OWeakObject*>(this));
+        }
+    }
+
+    OUString choisirDossier() {
+        uno::Reference<css::ui::dialogs::XFolderPicker2> fp = css::ui::dialogs::FolderPicker::create(ctx_);
+        fp->setTitle(u("Dossier des autodiagnostics des candidats"));
+        if (fp->execute() != css::ui::dialogs::ExecutableDialogResults::OK) return OUString();
+        return fp->getDirectory();
+    }
+
+    static uno::Reference<css::sheet::XSpreadsheet> feuille(const uno::Reference<css::lang::XComponent>& doc,
+                                                             const char* nom, const char* quoi) {
+        uno::Reference<css::sheet::XSpreadsheetDocument> d(doc, uno::UNO_QUERY);
+        if (!d.is()) throw ErreurCommande("Le document n'est pas un classeur Calc.");
+        uno::Reference<css::container::XNameAccess> f(d->getSheets(), uno::UNO_QUERY_THROW);
+        if (!f->hasByName(u(nom)))
+            throw ErreurCommande(std::string("Le document n'est pas ") + quoi + " (pas de feuille « " + nom + " »).");
+        return uno::Reference<css::sheet::XSpreadsheet>(f->getByName(u(nom)), uno::UNO_QUERY_THROW);
+    }
+
+    static std::string texteCellule(const uno::Reference<css::sheet::XSpreadsheet>& f, sal_Int32 col, sal_Int32 lig) {
+        uno::Reference<css::text::XTextRange> t(f->getCellByPosition(col, lig), uno::UNO_QUERY_THROW);
+        return s8(t->getString());
+    }
+
+    // « Vérifier le plan de financement » (spreadsheets/README.md: Plan rows 7.. , P check, Q status).
+    std::string verifierPlan(const uno::Reference<css::lang::XComponent>& doc) {
+        uno::Reference<css::sheet::XSpreadsheet> plan = feuille(doc, "Plan", "un plan de financement");
+        uno::Reference<css::sheet::XCalculatable> calcul(doc, uno::UNO_QUERY);
+        if (calcul.is()) calcul->calculateAll();
+        uno::Reference<css::util::XProtectable> protection(plan, uno::UNO_QUERY);
+        const bool protegee = protection.is() && protection->isProtected();
+        if (protegee) protection->unprotect(OUString());
+        std::vector<std::string> lignes;
+        int verifiees = 0;
+        for (sal_Int32 l = 6; l < 40; ++l) {
+            std::string libelle = texteCellule(plan, 0, l);
+            if (libelle.empty() || texte::plier(libelle) == "total") break;
+            std::string statut = texteCellule(plan, 16, l);
+            uno::Reference<css::beans::XPropertySet> ligne(plan->getCellRangeByPosition(0, l, 16, l), uno::UNO_QUERY_THROW);
+            if (texte::plier(statut) == "arevoir") {
+                ligne->setPropertyValue("CellBackColor", uno::Any(sal_Int32(0xF4CCCC)));
+                lignes.push_back("« " + libelle + " » (ligne " + std::to_string(l + 1) + ") : " + texteCellule(plan, 15, l));
+                uno::Reference<css::table::XColumnRowRange> crr(plan->getCellRangeByPosition(0, l, 16, l), uno::UNO_QUERY);
+                if (crr.is()) {
+                    uno::Reference<css::beans::XPropertySet> rows(crr->getRows(), uno::UNO_QUERY);
+                    if (rows.is()) rows->setPropertyValue("OptimalHeight", uno::Any(true));
+                }
+            } else {
+                ligne->setPropertyValue("CellBackColor", uno::Any(sal_Int32(-1)));
+            }
+            if (!statut.empty()) ++verifiees;
+        }
+        if (protegee) protection->protect(OUString());
+        if (verifiees == 0) return "Aucune ligne saisie dans le plan de financement.";
+        if (lignes.empty())
+            return "Plan de financement vérifié : les " + std::to_string(verifiees) + " lignes saisies sont conformes.";
+        std::string r = "Plan de financement : " + std::to_string(lignes.size()) + " ligne(s) à revoir (marquées en rouge) :";
+        for (const std::string& l : lignes) r += "\n- " + l;
+        return r;
+    }
+
+    // The key figures of one autodiagnostic, computed from its inputs.
+    struct Candidat {
+        std::string nom, departement;
+        double pourcentage = 0, potentiel = 0, fait = 0, etoiles = 1;
+        double axes[5] = {0, 0, 0, 0, 0};
+    };
+
+    static Candidat lireAutodiagnostic(const uno::Reference<css::lang::XComponent>& doc) {
+        uno::Reference<css::sheet::XSpreadsheet> coll = feuille(doc, "Collectivité", "un autodiagnostic");
+        uno::Reference<css::sheet::XSpreadsheet> ref = feuille(doc, "Référentiel", "un autodiagnostic");
+        calc::Plage zone = zoneUtilisee(ref);
+        if (zone.lignes <= static_cast<std::size_t>(kPremiereLigne) || zone.colonnes < 14)
+            throw ErreurCommande("la feuille « Référentiel » n'a pas la forme d'un autodiagnostic");
+        const std::size_t n = zone.lignes - kPremiereLigne;
+        calc::Plage ids(n, 1), statuts(n, 1), details(n, 3);
+        for (std::size_t l = 0; l < n; ++l) {
+            ids.at(l, 0) = zone.at(l + kPremiereLigne, kColId);
+            statuts.at(l, 0) = zone.at(l + kPremiereLigne, kColStatut);
+            for (std::size_t k = 0; k < 3; ++k) details.at(l, k) = zone.at(l + kPremiereLigne, kColStatut + 2 + k);
+        }
+        uno::Reference<css::sheet::XCellRangeData> cdata(coll->getCellRangeByName(u("B4:C40")), uno::UNO_QUERY_THROW);
+        calc::Plage brut = versPlage(cdata->getDataArray());
+        calc::Plage contexte(0, 2);
+        Candidat c;
+        for (std::size_t l = 0; l < brut.lignes; ++l) {
+            auto cle = std::get_if<std::string>(&brut.at(l, 0));
+            if (!cle) continue;
+            std::string k = texte::plier(*cle);
+            std::string v;
+            if (auto t = std::get_if<std::string>(&brut.at(l, 1))) v = *t;
+            else if (auto d = std::get_if<double>(&brut.at(l, 1))) v = std::to_string(static_cast<long long>(*d));
+            if (k == "nom") c.nom = v;
+            if (k == "departement") c.departement = v;
+            contexte.lignes += 1;
+            contexte.cellules.push_back(brut.at(l, 0));
+            contexte.cellules.push_back(brut.at(l, 1));
+        }
+        calc::Optionnel ctx = contexte.lignes ? calc::Optionnel(contexte) : std::nullopt;
+        auto mesure = [&](const std::string& noeud, const char* m) {
+            return calc::score(ids, statuts, calc::Plage(calc::Cellule(noeud)), calc::Plage(calc::Cellule(std::string(m))),
+                               details, ctx, std::nullopt);
+        };
+        c.pourcentage = mesure("", "pourcentage");
+        c.potentiel = mesure("", "potentiel");
+        c.fait = mesure("", "fait");
+        c.etoiles = calc::etoiles(c.pourcentage);
+        for (int a = 0; a < 5; ++a) c.axes[a] = mesure(std::to_string(a + 1), "pourcentage");
+        return c;
+    }
+
+    // « Consolider des candidatures » (spreadsheets/README.md: Candidatures rows 2-201; A name, B département,
+    // E file, F % fait (fraction), G potentiel, H fait, I-M axes (fractions), N étoiles).
+    std::string consolider(const uno::Reference<css::lang::XComponent>& grille, const OUString& dossier) {
+        uno::Reference<css::sheet::XSpreadsheet> cand = feuille(grille, "Candidatures", "une grille de candidatures");
+        if (dossier.isEmpty()) throw ErreurCommande("Aucun dossier indiqué.");
+        OUString url = versUrl(dossier);
+        osl::Directory rep(url);
+        if (rep.open() != osl::FileBase::E_None) throw ErreurCommande("Dossier introuvable : « " + s8(dossier) + " ».");
+        std::vector<std::pair<std::string, OUString>> fichiers;  // name, URL
+        osl::DirectoryItem item;
+        while (rep.getNextItem(item) == osl::FileBase::E_None) {
+            osl::FileStatus st(osl_FileStatus_Mask_FileName | osl_FileStatus_Mask_FileURL | osl_FileStatus_Mask_Type);
+            if (item.getFileStatus(st) != osl::FileBase::E_None) continue;
+            if (st.getFileType() != osl::FileStatus::Regular) continue;
+            std::string nom = s8(st.getFileName());
+            std::string bas = texte::plier(nom);
+            auto finit = [&](const char* e) { return bas.size() > std::strlen(e) && bas.compare(bas.size() - std::strlen(e), std::strlen(e), e) == 0; };
+            if (nom.rfind(".~lock", 0) == 0 || !(finit(".ods") || finit(".xlsx") || finit(".fods"))) continue;
+            fichiers.emplace_back(nom, st.getFileURL());
+        }
+        rep.close();
+        std::sort(fichiers.begin(), fichiers.end());
+        if (fichiers.size() > 1000) throw ErreurCommande("Plus de 1000 classeurs dans le dossier : consolidez-les par lots.");
+
+        // Existing rows, by source file (E) and the first free row.
+        const sal_Int32 premiere = 1, derniere = 200;  // rows 2..201
+        uno::Reference<css::sheet::XCellRangeData> plage(cand->getCellRangeByPosition(0, premiere, 13, derniere),
+                                                          uno::UNO_QUERY_THROW);
+        uno::Sequence<uno::Sequence<uno::Any>> valeurs = plage->getDataArray();
+        std::map<std::string, sal_Int32> ligneDe;
+        for (sal_Int32 l = 0; l < valeurs.getLength(); ++l) {
+            OUString f;
+            if ((valeurs[l][4] >>= f) && !f.isEmpty()) ligneDe.emplace(s8(f), l);
+        }
+        auto libre = [&]() -> sal_Int32 {
+            for (sal_Int32 l = 0; l < valeurs.getLength(); ++l) {
+                OUString a, e;
+                valeurs[l][0] >>= a;
+                valeurs[l][4] >>= e;
+                double d;
+                if (a.isEmpty() && e.isEmpty() && !(valeurs[l][0] >>= d)) return l;
+            }
+            return -1;
+        };
+        uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx_);
+        std::vector<std::string> illisibles;
+        int ecrites = 0, misesAJour = 0;
+        for (const auto& [nom, furl] : fichiers) {
+            uno::Sequence<css::beans::PropertyValue> p(4);
+            auto* pa = p.getArray();
+            pa[0] = prop("Hidden", uno::Any(true));
+            pa[1] = prop("ReadOnly", uno::Any(true));
+            pa[2] = prop("MacroExecutionMode", uno::Any(css::document::MacroExecMode::NEVER_EXECUTE));
+            pa[3] = prop("UpdateDocMode", uno::Any(css::document::UpdateDocMode::NO_UPDATE));
+            uno::Reference<css::lang::XComponent> doc;
+            Candidat c;
+            try {
+                doc = desktop->loadComponentFromURL(furl, "_blank", 0, p);
+                if (!doc.is()) throw ErreurCommande("fichier illisible (abîmé, protégé par mot de passe ou format inconnu)");
+                c = lireAutodiagnostic(doc);
+            } catch (const std::exception& e) {
+                illisibles.push_back(nom + " : " + e.what());
+                fermer(doc);
+                continue;
+            } catch (const uno::Exception& e) {
+                illisibles.push_back(nom + " : fichier illisible (" + s8(e.Message) + ")");
+                fermer(doc);
+                continue;
+            }
+            fermer(doc);
+            sal_Int32 l;
+            auto it = ligneDe.find(nom);
+            if (it != ligneDe.end()) { l = it->second; ++misesAJour; }
+            else {
+                l = libre();
+                if (l < 0) { illisibles.push_back(nom + " : plus de place dans la feuille (200 candidatures)"); continue; }
+                ligneDe.emplace(nom, l);
+            }
+            auto* v = valeurs.getArray()[l].getArray();
+            v[0] <<= u(c.nom.empty() ? nom : c.nom);
+            if (!c.departement.empty()) v[1] <<= u(c.departement);
+            v[4] <<= u(nom);
+            v[5] <<= c.pourcentage / 100;
+            v[6] <<= c.potentiel;
+            v[7] <<= c.fait;
+            for (int a = 0; a < 5; ++a) v[8 + a] <<= c.axes[a] / 100;
+            v[13] <<= c.etoiles;
+            ++ecrites;
+        }
+        plage->setDataArray(valeurs);
+        uno::Reference<css::sheet::XCalculatable> calcul(grille, uno::UNO_QUERY);
+        if (calcul.is()) calcul->calculateAll();
+        std::string r = "Consolidation : " + std::to_string(ecrites) + " autodiagnostic(s) lu(s) sur " +
+                        std::to_string(fichiers.size()) + " fichier(s)";
+        if (misesAJour) r += " (" + std::to_string(misesAJour) + " ligne(s) mise(s) à jour)";
+        r += ". Les fichiers sources n'ont pas été modifiés.";
+        if (illisibles.empty()) r += "\nTous les fichiers ont été lus.";
+        else {
+            r += "\nFichiers non lus (" + std::to_string(illisibles.size()) + ") :";
+            for (const std::string& s : illisibles) r += "\n- " + s;
+        }
+        r += "\nÀ compléter à la main : typologies (colonnes C, D) et notes (colonnes O à T).";
+        return r;
+    }
+
+    // « Filtrer les candidatures » on Candidatures A1:AC201.
+    std::string filtrer(const uno::Reference<css::lang::XComponent>& grille, const std::string& critereTexte,
+                        const std::string& valeur) {
+        uno::Reference<css::sheet::XSpreadsheet> cand = feuille(grille, "Candidatures", "une grille de candidatures");
+        uno::Reference<css::sheet::XCalculatable> calcul(grille, uno::UNO_QUERY);
+        if (calcul.is()) calcul->calculateAll();
+        const std::string critere = texte::plier(critereTexte);
+        uno::Reference<css::sheet::XSheetFilterable> filtrable(cand->getCellRangeByName(u("A1:AC201")), uno::UNO_QUERY_THROW);
+        uno::Reference<css::sheet::XSheetFilterDescriptor2> desc(filtrable->createFilterDescriptor(true), uno::UNO_QUERY_THROW);
+        uno::Reference<css::beans::XPropertySet> props(desc, uno::UNO_QUERY_THROW);
+        props->setPropertyValue("ContainsHeader", uno::Any(true));
+        std::vector<css::sheet::TableFilterField2> champs;
+        css::sheet::TableFilterField2 f;
+        f.Connection = css::sheet::FilterConnection_AND;
+        std::string quoi;
+        auto valeurExacte = [&](sal_Int32 col) -> OUString {
+            // The text as written in the sheet that matches `valeur` without case/accents.
+            std::string cible = texte::plier(valeur);
+            for (sal_Int32 l = 1; l <= 200; ++l) {
+                std::string t = texteCellule(cand, col, l);
+                if (!t.empty() && texte::plier(t) == cible) return u(t);
+            }
+            return u(valeur);
+        };
+        if (critere == "aucun" || critere == "effacer" || critere == "tout" || critere.empty()) {
+            quoi = "filtre effacé";
+        } else if (critere == "selection" || critere == "selectionnes" || critere == "selectionne") {
+            f.Field = 23;  // X
+            f.Operator = css::sheet::FilterOperator2::EQUAL;
+            f.IsNumeric = true;
+            f.NumericValue = 1;
+            champs.push_back(f);
+            quoi = "candidatures sélectionnées";
+        } else if (critere == "territoire" || critere == "typologieduterritoire" || critere == "collectivite" ||
+                   critere == "typologiedelacollectivite" || critere == "departement") {
+            if (texte::rogner(valeur).empty()) throw ErreurCommande("Indiquez la valeur à filtrer.");
+            sal_Int32 col = critere == "departement" ? 1 : (critere.rfind("territoire") != std::string::npos ? 2 : 3);
+            f.Field = col;
+            f.Operator = css::sheet::FilterOperator2::EQUAL;
+            f.IsNumeric = false;
+            f.StringValue = valeurExacte(col);
+            champs.push_back(f);
+            quoi = (col == 1 ? "département " : col == 2 ? "typologie du territoire " : "typologie de la collectivité ") + s8(f.StringValue);
+        } else if (critere == "scoremin" || critere == "score") {
+            double seuil;
+            if (!texte::lireNombre(valeur, seuil)) throw ErreurCommande("Score minimal illisible : « " + valeur + " ».");
+            f.Field = 20;  // U
+            f.Operator = css::sheet::FilterOperator2::GREATER_EQUAL;
+            f.IsNumeric = true;
+            f.NumericValue = seuil;
+            champs.push_back(f);
+            quoi = "score ≥ " + texte::nombreFr(seuil);
+        } else {
+            throw ErreurCommande("Critère de filtre inconnu : « " + critereTexte +
+                                 " » (attendu : selection, territoire, collectivite, departement, score_min ou aucun).");
+        }
+        uno::Sequence<css::sheet::TableFilterField2> seqChamps(static_cast<sal_Int32>(champs.size()));
+        for (std::size_t i = 0; i < champs.size(); ++i) seqChamps.getArray()[i] = champs[i];
+        desc->setFilterFields2(seqChamps);
+        filtrable->filter(uno::Reference<css::sheet::XSheetFilterDescriptor>(desc, uno::UNO_QUERY_THROW));
+        // Count the candidates shown.
+        uno::Reference<css::table::XColumnRowRange> crr(cand->getCellRangeByName(u("A2:A201")), uno::UNO_QUERY_THROW);
+        uno::Reference<css::table::XTableRows> rows = crr->getRows();
+        int visibles = 0, total = 0;
+        for (sal_Int32 l = 0; l < rows->getCount(); ++l) {
+            if (texteCellule(cand, 0, l + 1).empty()) continue;
+            ++total;
+            uno::Reference<css::beans::XPropertySet> r(rows->getByIndex(l), uno::UNO_QUERY_THROW);
+            bool visible = true;
+            r->getPropertyValue("IsVisible") >>= visible;
+            if (visible) ++visibles;
+        }
+        return "Filtre (" + quoi + ") : " + std::to_string(visibles) + " candidature(s) affichée(s) sur " +
+               std::to_string(total) + ".";
     }
 
     uno::Reference<css::lang::XComponent> documentCourant() {
