@@ -3,6 +3,7 @@
 # Exits non-zero on any failure.
 #
 #   bash scripts/test.sh            # build dir: build/ (override with BUILD_DIR=...)
+#   FUZZ_SECONDS=0 SANITIZE=0 bash scripts/test.sh   # skip the fuzz run and the sanitizer build
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,6 +22,11 @@ echo "test.sh: configure + build in $((t1 - t0)) s"
 # ctest so that ctest's summary stays the last line.
 if [[ "${FUZZ_SECONDS:-30}" != 0 ]]; then
   bash "$ROOT/scripts/fuzz.sh"
+fi
+
+# The domain library and the add-in glue under AddressSanitizer + UndefinedBehaviorSanitizer.
+if [[ "${SANITIZE:-1}" != 0 ]]; then
+  bash "$ROOT/scripts/sanitize.sh"
 fi
 
 # ctest prints its summary line ("100% tests passed, 0 tests failed out of N") at the end.
