@@ -17,7 +17,7 @@ cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE
   || { cat "$LOG" >&2; exit 1; }
 
 rc=0
-for target in regle_fuzz; do
+for target in regle_fuzz fonctions_fuzz; do
   corpus=${target%_fuzz}
   cmake --build "$BUILD_DIR" --target "$target" -j "$JOBS" >> "$LOG" 2>&1 \
     || { tail -40 "$LOG" >&2; exit 1; }
