@@ -1,6 +1,6 @@
 // libFuzzer target: the spreadsheet-function layer (eci::calc), called exactly as the add-in
 // glue calls it, with arguments decoded from the fuzz input: numbers, texts, empty cells,
-// ranges of any shape (1x1, mismatched heights...). Bad arguments must surface as
+// ranges of any shape (1x1, mismatched heights...), and the platform-export reader. Bad arguments must surface as
 // eci::calc::ErreurArgument (Err:502 in Calc); anything else is a finding (the glue would turn
 // it into #VALUE!, but the function layer is not supposed to throw it), and so is a crash.
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include "eci/fonctions.hpp"
 #include "eci/fonctions_aide.hpp"
 #include "eci/fonctions_criteres.hpp"
+#include "eci/import.hpp"
 
 namespace {
 
@@ -85,7 +86,7 @@ struct Lecteur {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Lecteur r{data, size};
-    const int fonction = r.octet() % 20;
+    const int fonction = r.octet() % 21;
     try {
         switch (fonction) {
             case 0: eci::calc::evaluer(r.plage(), r.plage(), r.optionnel(), r.optionnel(), r.optionnel()); break;
@@ -120,6 +121,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             }
             case 17: eci::calc::criteresCoutPanel(r.plage(), r.plage(), r.plage(), r.optionnel(), r.optionnel()); break;
             case 18: eci::calc::aidePlafond(r.cellule()); break;
+            case 19: {
+                // The platform-export reader, on a sheet whose header row may or may not be there.
+                Plage p = r.plage();
+                if (r.octet() & 1 && p.colonnes >= 2) {
+                    p.at(0, 0) = std::string("N°");
+                    p.at(0, 1) = std::string("Statut");
+                }
+                try {
+                    eci::import::lireExport(p, *eci::Referentiel::eci());
+                } catch (const eci::import::ErreurImport&) {
+                }
+                break;
+            }
             default: eci::calc::criteresRang(r.cellule(), r.plage(), r.optionnel(), r.optionnel()); break;
         }
     } catch (const eci::calc::ErreurArgument&) {
