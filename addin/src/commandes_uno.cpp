@@ -41,6 +41,10 @@
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
 #include <com/sun/star/ui/dialogs/FolderPicker.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/sheet/FilterOperator2.hpp>
 #include <com/sun/star/sheet/TableFilterField2.hpp>
 #include <com/sun/star/sheet/XSheetFilterDescriptor2.hpp>
@@ -59,6 +63,7 @@
 #include <rtl/ustring.hxx>
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <osl/file.hxx>
@@ -385,6 +390,50 @@ private:
         return s8(t->getString());
     }
 
+    static constexpr sal_Int32 kMarque = 0xF4CCCC;
+
+    static bool estMarquee(const uno::Reference<css::sheet::XSpreadsheet>& plan, sal_Int32 l) {
+        uno::Reference<css::beans::XPropertySet> cel(plan->getCellByPosition(0, l), uno::UNO_QUERY_THROW);
+        sal_Int32 fond = -1;
+        cel->getPropertyValue("CellBackColor") >>= fond;
+        return fond == kMarque;
+    }
+
+    // The backgrounds of a marked line are kept in a user-defined document property (saved
+    // with the document), one per line: « ECI plan ligne N ».
+    static OUString nomMemoire(sal_Int32 l) { return u("ECI plan ligne " + std::to_string(l + 1)); }
+
+    static uno::Reference<css::beans::XPropertyContainer> proprietes(const uno::Reference<css::lang::XComponent>& doc) {
+        uno::Reference<css::document::XDocumentPropertiesSupplier> dps(doc, uno::UNO_QUERY);
+        if (!dps.is()) return nullptr;
+        return dps->getDocumentProperties()->getUserDefinedProperties();
+    }
+
+    static void ecrireMemoire(const uno::Reference<css::lang::XComponent>& doc, sal_Int32 l, const std::string& v) {
+        uno::Reference<css::beans::XPropertyContainer> pc = proprietes(doc);
+        if (!pc.is()) return;
+        uno::Reference<css::beans::XPropertySet> ps(pc, uno::UNO_QUERY_THROW);
+        const OUString nom = nomMemoire(l);
+        const bool existe = ps->getPropertySetInfo()->hasPropertyByName(nom);
+        if (v.empty()) {
+            if (existe) pc->removeProperty(nom);
+        } else if (existe) {
+            ps->setPropertyValue(nom, uno::Any(u(v)));
+        } else {
+            pc->addProperty(nom, css::beans::PropertyAttribute::REMOVABLE, uno::Any(u(v)));
+        }
+    }
+
+    static std::string lireMemoire(const uno::Reference<css::lang::XComponent>& doc, sal_Int32 l) {
+        uno::Reference<css::beans::XPropertyContainer> pc = proprietes(doc);
+        if (!pc.is()) return std::string();
+        uno::Reference<css::beans::XPropertySet> ps(pc, uno::UNO_QUERY_THROW);
+        if (!ps->getPropertySetInfo()->hasPropertyByName(nomMemoire(l))) return std::string();
+        OUString v;
+        ps->getPropertyValue(nomMemoire(l)) >>= v;
+        return s8(v);
+    }
+
     // « Vérifier le plan de financement » (spreadsheets/README.md: Plan rows 7.. , P check, Q status).
     std::string verifierPlan(const uno::Reference<css::lang::XComponent>& doc) {
         uno::Reference<css::sheet::XSpreadsheet> plan = feuille(doc, "Plan", "un plan de financement");
@@ -401,7 +450,18 @@ private:
             std::string statut = texteCellule(plan, 16, l);
             uno::Reference<css::beans::XPropertySet> ligne(plan->getCellRangeByPosition(0, l, 16, l), uno::UNO_QUERY_THROW);
             if (texte::plier(statut) == "arevoir") {
-                ligne->setPropertyValue("CellBackColor", uno::Any(sal_Int32(0xF4CCCC)));
+                // Remember the line's own backgrounds (direct formatting) before marking it.
+                if (!estMarquee(plan, l)) {
+                    std::string couleurs;
+                    for (sal_Int32 c = 0; c <= 16; ++c) {
+                        uno::Reference<css::beans::XPropertySet> cel(plan->getCellByPosition(c, l), uno::UNO_QUERY_THROW);
+                        sal_Int32 fond = -1;
+                        cel->getPropertyValue("CellBackColor") >>= fond;
+                        couleurs += (c ? "," : "") + std::to_string(fond);
+                    }
+                    ecrireMemoire(doc, l, couleurs);
+                }
+                ligne->setPropertyValue("CellBackColor", uno::Any(sal_Int32(kMarque)));
                 lignes.push_back("« " + libelle + " » (ligne " + std::to_string(l + 1) + ") : " + texteCellule(plan, 15, l));
                 uno::Reference<css::table::XColumnRowRange> crr(plan->getCellRangeByPosition(0, l, 16, l), uno::UNO_QUERY);
                 if (crr.is()) {
@@ -409,7 +469,27 @@ private:
                     if (rows.is()) rows->setPropertyValue("OptimalHeight", uno::Any(true));
                 }
             } else {
-                ligne->setPropertyValue("CellBackColor", uno::Any(sal_Int32(-1)));
+                // Unmark: give the line back the backgrounds it had before it was marked.
+                if (estMarquee(plan, l)) {
+                    std::string couleurs = lireMemoire(doc, l);
+                    std::vector<sal_Int32> fonds;
+                    std::size_t a = 0;
+                    while (!couleurs.empty() && a <= couleurs.size()) {
+                        std::size_t b = couleurs.find(',', a);
+                        if (b == std::string::npos) b = couleurs.size();
+                        fonds.push_back(static_cast<sal_Int32>(std::strtol(couleurs.substr(a, b - a).c_str(), nullptr, 10)));
+                        a = b + 1;
+                    }
+                    for (sal_Int32 c = 0; c <= 16; ++c) {
+                        uno::Reference<css::beans::XPropertySet> cel(plan->getCellByPosition(c, l), uno::UNO_QUERY_THROW);
+                        sal_Int32 fond = -1;
+                        cel->getPropertyValue("CellBackColor") >>= fond;
+                        if (fond == kMarque)
+                            cel->setPropertyValue("CellBackColor",
+                                                  uno::Any(static_cast<std::size_t>(c) < fonds.size() ? fonds[(std::size_t)c] : sal_Int32(-1)));
+                    }
+                    ecrireMemoire(doc, l, std::string());
+                }
             }
             if (!statut.empty()) ++verifiees;
         }
