@@ -2,6 +2,7 @@
 // spec/functions.md, validation with French messages, and a small cache so
 // that a sheet where many cells call ECI.SCORE on the same ranges computes
 // the référentiel once.
+#include "eci/cellules.hpp"
 #include "eci/fonctions.hpp"
 
 #include <cmath>
@@ -27,26 +28,7 @@ using texte::plier;
 
 // ---------------------------------------------------------------- cells ---
 
-bool estVide(const Cellule& c) {
-    if (std::holds_alternative<std::monostate>(c)) return true;
-    if (auto s = std::get_if<std::string>(&c)) return texte::rogner(*s).empty();
-    return false;
-}
-
 // Text of a cell as written: numbers as the shortest decimal ("1", "1.1").
-std::string texteDe(const Cellule& c) {
-    if (auto s = std::get_if<std::string>(&c)) return std::string(texte::rogner(*s));
-    if (auto d = std::get_if<double>(&c)) {
-        char buf[40];
-        for (int p = 1; p <= 17; ++p) {
-            std::snprintf(buf, sizeof buf, "%.*g", p, *d);
-            if (std::strtod(buf, nullptr) == *d) break;
-        }
-        return buf;
-    }
-    return std::string();
-}
-
 std::string ligneNo(std::size_t i) { return "ligne " + std::to_string(i + 1); }
 
 // An optional argument left out. Calc passes a single empty cell given to an

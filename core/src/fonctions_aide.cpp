@@ -1,5 +1,6 @@
 // The AIDE spreadsheet functions: argument reading and French messages; the
 // rules themselves are in aide.cpp.
+#include "eci/cellules.hpp"
 #include "eci/fonctions_aide.hpp"
 
 #include <cmath>
@@ -35,12 +36,6 @@ std::string nombre(double x) {
 std::string guillemets(const std::string& s) { return "« " + s + " »"; }
 
 // ------------------------------------------------------------- cells ---
-
-bool estVide(const Cellule& c) {
-    if (std::holds_alternative<std::monostate>(c)) return true;
-    if (auto s = std::get_if<std::string>(&c)) return texte::rogner(*s).empty();
-    return false;
-}
 
 std::string texteDe(const Cellule& c) {
     if (auto s = std::get_if<std::string>(&c)) return std::string(texte::rogner(*s));

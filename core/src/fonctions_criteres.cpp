@@ -1,5 +1,6 @@
 // The CRITERES spreadsheet functions: argument conventions and French
 // messages around the selection domain (eci/selection.hpp).
+#include "eci/cellules.hpp"
 #include "eci/fonctions_criteres.hpp"
 
 #include <cmath>
@@ -16,38 +17,10 @@ namespace {
 
 namespace sel = eci::selection;
 
-bool estVide(const Cellule& c) {
-    if (std::holds_alternative<std::monostate>(c)) return true;
-    if (auto s = std::get_if<std::string>(&c)) return texte::rogner(*s).empty();
-    return false;
-}
-
-std::string texteDe(const Cellule& c) {
-    if (auto s = std::get_if<std::string>(&c)) return std::string(texte::rogner(*s));
-    if (auto d = std::get_if<double>(&c)) {
-        char buf[40];
-        for (int p = 1; p <= 17; ++p) {
-            std::snprintf(buf, sizeof buf, "%.*g", p, *d);
-            if (std::strtod(buf, nullptr) == *d) break;
-        }
-        return buf;
-    }
-    return std::string();
-}
-
 std::string arg(const char* nom) { return std::string("« ") + nom + " »"; }
 std::string ligneNo(std::size_t i) { return "ligne " + std::to_string(i + 1); }
 
 // A number cell, or text written as a number.
-bool nombreDe(const Cellule& c, double& out) {
-    if (auto d = std::get_if<double>(&c)) {
-        out = *d;
-        return std::isfinite(*d);
-    }
-    if (auto s = std::get_if<std::string>(&c)) return texte::lireNombre(*s, out);
-    return false;
-}
-
 // A score's comparison key, with a located message when out of range.
 std::int64_t pointsScore(double v, const std::string& ou) {
     if (!(v >= 0 && v <= sel::kScoreMax))

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "eci/cellules.hpp"
 #include "eci/statuts.hpp"
 #include "eci/texte.hpp"
 
@@ -13,19 +14,7 @@ namespace {
 
 using calc::Cellule;
 using calc::Plage;
-
-std::string texteDe(const Cellule& c) {
-    if (auto s = std::get_if<std::string>(&c)) return std::string(texte::rogner(*s));
-    if (auto d = std::get_if<double>(&c)) {
-        char buf[40];
-        for (int p = 1; p <= 17; ++p) {
-            std::snprintf(buf, sizeof buf, "%.*g", p, *d);
-            if (std::strtod(buf, nullptr) == *d) break;
-        }
-        return buf;
-    }
-    return std::string();
-}
+using calc::texteDe;
 
 // A percentage cell: 0.45, 45 (read as 45 %), "45 %", "0,45".
 std::optional<double> fraction(const Cellule& c) {
