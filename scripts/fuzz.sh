@@ -2,12 +2,18 @@
 # Build the libFuzzer targets with clang (ASan + UBSan) and run each for a bounded time on a
 # scratch copy of its corpus (the corpus in the repo is not modified).
 #
-#   bash scripts/fuzz.sh            # FUZZ_SECONDS per target (default 30), build dir build-fuzz/
+#   bash scripts/fuzz.sh            # per target: FUZZ_RUNS executions (default 150000) with the fixed
+#                                   # FUZZ_SEED (default 1), at most FUZZ_SECONDS (default 120);
+#                                   # build dir build-fuzz/
+#   FUZZ_RUNS=-1 FUZZ_SEED=0 FUZZ_SECONDS=600 bash scripts/fuzz.sh   # a longer, random exploration
+# With the default fixed seed and run count, the run is reproducible (the same in CI as here).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
-SECONDS_PER_TARGET=${FUZZ_SECONDS:-30}
+SECONDS_PER_TARGET=${FUZZ_SECONDS:-120}
+RUNS=${FUZZ_RUNS:-150000}
+SEED=${FUZZ_SEED:-1}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 mkdir -p "$BUILD_DIR"
@@ -24,7 +30,7 @@ for target in regle_fuzz fonctions_fuzz; do
   scratch=$(mktemp -d /tmp/eci-fuzz-XXXXXX)
   cp -r "$ROOT/fuzz/corpus/$corpus/." "$scratch/"
   set +e
-  "$BUILD_DIR/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 \
+  "$BUILD_DIR/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" -runs="$RUNS" -seed="$SEED" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$BUILD_DIR/$target-" "$scratch" > "$BUILD_DIR/$target.log" 2>&1
   status=$?
   set -e
@@ -35,7 +41,7 @@ for target in regle_fuzz fonctions_fuzz; do
     tail -30 "$BUILD_DIR/$target.log" >&2
     rc=1
   else
-    echo "fuzz: $target: $runs executions in ${SECONDS_PER_TARGET} s, no crash"
+    echo "fuzz: $target: $runs executions (seed $SEED), no crash"
   fi
 done
 exit $rc

@@ -20,7 +20,7 @@ echo "test.sh: configure + build in $((t1 - t0)) s"
 
 # A bounded run of the fuzzers (libFuzzer + ASan/UBSan) on the rule-language parser; before
 # ctest so that ctest's summary stays the last line.
-if [[ "${FUZZ_SECONDS:-30}" != 0 ]]; then
+if [[ "${FUZZ_SECONDS:-120}" != 0 ]]; then
   bash "$ROOT/scripts/fuzz.sh"
 fi
 

@@ -555,6 +555,10 @@ double ecart(double etoile, double potentiel, double fait) {
         throw ErreurArgument("L'étoile doit être un entier de 1 à 5.");
     if (!std::isfinite(potentiel) || potentiel < 0 || !std::isfinite(fait) || fait < 0)
         throw ErreurArgument("Le potentiel et les points faits doivent être des nombres positifs.");
+    // A référentiel has at most thousands of points; beyond 1e9 a 0.001-point step is lost in
+    // double precision (and the search below would never end).
+    if (potentiel > 1e9 || fait > 1e9)
+        throw ErreurArgument("Le potentiel et les points faits doivent rester sous 1 000 000 000 de points.");
     const double seuil = kSeuilsEtoiles[(std::size_t)etoile - 1];
     auto atteinte = [&](double f) { return (potentiel ? (f * 100) / potentiel : 0) >= seuil; };
     if (atteinte(fait)) return 0;
@@ -562,8 +566,9 @@ double ecart(double etoile, double potentiel, double fait) {
     // Smallest multiple of 0.001 point that reaches the threshold (scores have 3 decimals).
     double manque = std::ceil((seuil * potentiel / 100 - fait) * 1000 - 1e-6) / 1000;
     if (manque < 0) manque = 0;
-    while (!atteinte(fait + manque)) manque = arrondi3(manque + 0.001);
-    while (manque >= 0.001 && atteinte(fait + arrondi3(manque - 0.001))) manque = arrondi3(manque - 0.001);
+    for (int pas = 0; pas < 1000 && !atteinte(fait + manque); ++pas) manque = arrondi3(manque + 0.001);
+    for (int pas = 0; pas < 1000 && manque >= 0.001 && atteinte(fait + arrondi3(manque - 0.001)); ++pas)
+        manque = arrondi3(manque - 0.001);
     return arrondi3(manque);
 }
 

@@ -292,6 +292,9 @@ TEST(Fonctions, PointsLibelleEtoilesEcart) {
     EXPECT_GE((100 + eci::calc::ecart(2, 333.333, 100)) * 100 / 333.333, 35.0);
     EXPECT_LT((100 + eci::calc::ecart(2, 333.333, 100) - 0.001) * 100 / 333.333, 35.0);
     EXPECT_THROW(eci::calc::ecart(6, 500, 0), ErreurArgument);
+    // found by fonctions_fuzz: a huge potentiel used to make the search loop forever
+    EXPECT_THROW(eci::calc::ecart(2, 1e300, 0), ErreurArgument);
+    EXPECT_THROW(eci::calc::ecart(5, 500, 1e300), ErreurArgument);
     EXPECT_THROW(eci::calc::ecart(2.5, 500, 0), ErreurArgument);
 }
 
