@@ -885,7 +885,9 @@ private:
                               std::to_string(statuts) + " statuts importés.";
         std::vector<std::string> nonReconnues = r.nonReconnues;
         nonReconnues.insert(nonReconnues.end(), absents.begin(), absents.end());
-        if (nonReconnues.empty()) {
+        if (importes == 0 && nonReconnues.empty()) {
+            rapport += "\nAucune ligne de ce fichier ne correspond à un N° du référentiel.";
+        } else if (nonReconnues.empty()) {
             rapport += "\nToutes les lignes ont été reconnues.";
         } else {
             rapport += "\nLignes non reconnues (" + std::to_string(nonReconnues.size()) + ") :";

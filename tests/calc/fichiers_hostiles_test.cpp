@@ -1,0 +1,541 @@
+// Hostile files given to the import (ImporterExport) and to the consolidation (ConsoliderCandidatures):
+//   1. a password-protected .ods            -> refused in French, no password prompt, no hang;
+//   2. a platform export with a document Basic macro bound to OnLoad
+//                                            -> imported (its statuses land), the macro never runs;
+//   3. a sheet with an external link and a WEBSERVICE() call
+//                                            -> refused, no network access, the file is not modified;
+//   4. a huge sheet (20 000 rows x 30 columns of text)
+//                                            -> refused (or handled) quickly, with a French report.
+// Every source keeps its checksum, no lock file remains, soffice stays alive.
+// The files are made through the office API in a temporary directory; the helpers are copied from
+// classeur_test.cpp / commandes_test.cpp (anonymous namespaces there).
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/MacroExecMode.hpp>
+#include <com/sun/star/document/XEmbeddedScripts.hpp>
+#include <com/sun/star/document/XEventsSupplier.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/script/XStorageBasedLibraryContainer.hpp>
+#include <com/sun/star/script/provider/XScript.hpp>
+#include <com/sun/star/script/provider/XScriptProvider.hpp>
+#include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "office.hpp"
+
+using namespace eci::test;
+namespace fs = std::filesystem;
+using ::rtl::OUString;
+
+namespace {
+
+const char* const kUrl = "fr.ademe.eci.commandes:";
+constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
+
+css::beans::PropertyValue pv(const char* nom, const uno::Any& v) {
+    css::beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(nom);
+    p.Value = v;
+    return p;
+}
+using Proprietes = std::vector<css::beans::PropertyValue>;
+template <class E>
+uno::Sequence<E> seq(const std::vector<E>& v) {
+    return uno::Sequence<E>(v.data(), static_cast<sal_Int32>(v.size()));
+}
+std::string urlDe(const fs::path& p) { return "file://" + fs::absolute(p).string(); }
+
+std::optional<std::uint64_t> empreinte(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    if (!f) return std::nullopt;
+    std::uint64_t h = 1469598103934665603ull;
+    std::istreambuf_iterator<char> it(f), fin;
+    for (; it != fin; ++it) {
+        h ^= static_cast<unsigned char>(*it);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+struct DossierTemp {
+    fs::path chemin;
+    DossierTemp() {
+        std::string modele = (fs::temp_directory_path() / "eci-hostiles-XXXXXX").string();
+        std::vector<char> buf(modele.begin(), modele.end());
+        buf.push_back('\0');
+        if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp");
+        chemin = buf.data();
+    }
+    ~DossierTemp() {
+        std::error_code ec;
+        fs::remove_all(chemin, ec);
+    }
+};
+
+// A document opened by the test (closed by the destructor).
+class Doc {
+public:
+    explicit Doc(uno::Reference<css::lang::XComponent> c) : comp_(std::move(c)) {
+        doc_.set(comp_, uno::UNO_QUERY_THROW);
+    }
+    static Doc ouvrir(const fs::path& p, const Proprietes& extra = {}) {
+        Proprietes args{pv("Hidden", uno::Any(true))};
+        args.insert(args.end(), extra.begin(), extra.end());
+        uno::Reference<css::lang::XComponent> c(
+            Office::instance().desktop()->loadComponentFromURL(ou(urlDe(p)), "_blank", 0, seq(args)), uno::UNO_QUERY);
+        if (!c.is()) throw std::runtime_error("could not open " + p.string());
+        return Doc(c);
+    }
+    static Doc nouveau() {
+        Office::instance().ensureRunning();
+        uno::Reference<css::lang::XComponent> c(
+            Office::instance().desktop()->loadComponentFromURL("private:factory/scalc", "_blank", 0,
+                                                               seq(Proprietes{pv("Hidden", uno::Any(true))})),
+            uno::UNO_QUERY_THROW);
+        return Doc(c);
+    }
+    Doc(Doc&& o) noexcept : comp_(std::move(o.comp_)), doc_(std::move(o.doc_)) {
+        o.comp_.clear();
+        o.doc_.clear();
+    }
+    ~Doc() { fermer(); }
+    void fermer() {
+        try {
+            uno::Reference<css::util::XCloseable> c(comp_, uno::UNO_QUERY);
+            if (c.is()) c->close(true);
+            else if (comp_.is()) comp_->dispose();
+        } catch (const uno::Exception&) {
+        }
+        comp_.clear();
+        doc_.clear();
+    }
+    uno::Reference<css::lang::XComponent> composant() const { return comp_; }
+    uno::Reference<css::sheet::XSpreadsheetDocument> document() const { return doc_; }
+    uno::Reference<css::frame::XFrame> cadre() const {
+        uno::Reference<css::frame::XModel> m(doc_, uno::UNO_QUERY_THROW);
+        return m->getCurrentController()->getFrame();
+    }
+    uno::Reference<css::sheet::XSpreadsheet> premiere() const {
+        uno::Reference<css::container::XIndexAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
+        return uno::Reference<css::sheet::XSpreadsheet>(f->getByIndex(0), uno::UNO_QUERY_THROW);
+    }
+    uno::Reference<css::sheet::XSpreadsheet> feuille(const std::string& nom) const {
+        uno::Reference<css::container::XNameAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
+        return uno::Reference<css::sheet::XSpreadsheet>(f->getByName(ou(nom)), uno::UNO_QUERY_THROW);
+    }
+    void enregistrer(const fs::path& p, const Proprietes& extra = {}) const {
+        Proprietes args{pv("FilterName", uno::Any(OUString("calc8")))};
+        args.insert(args.end(), extra.begin(), extra.end());
+        uno::Reference<css::frame::XStorable>(doc_, uno::UNO_QUERY_THROW)->storeToURL(ou(urlDe(p)), seq(args));
+    }
+
+private:
+    uno::Reference<css::lang::XComponent> comp_;
+    uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
+};
+
+void ecrireTexte(const uno::Reference<css::sheet::XSpreadsheet>& f, sal_Int32 col, sal_Int32 l, const std::string& t) {
+    uno::Reference<css::text::XTextRange>(f->getCellByPosition(col, l), uno::UNO_QUERY_THROW)->setString(ou(t));
+}
+
+std::string texteDe(const uno::Any& a) {
+    OUString s;
+    double d;
+    if (a >>= s) return utf8(s);
+    if (a >>= d) {
+        std::string t = std::to_string(d);
+        return t;
+    }
+    return std::string();
+}
+
+uno::Any dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const std::string& commande,
+                    const Proprietes& args, sal_Int16* etat = nullptr) {
+    uno::Reference<css::frame::XDispatchHelper> dh = css::frame::DispatchHelper::create(Office::instance().context());
+    uno::Reference<css::frame::XDispatchProvider> dp(cadre, uno::UNO_QUERY_THROW);
+    uno::Any r = dh->executeDispatch(dp, ou(kUrl + commande), "", 0, seq(args));
+    css::frame::DispatchResultEvent ev;
+    if (!(r >>= ev)) {
+        ADD_FAILURE() << "dispatch of " << commande << " returned no DispatchResultEvent";
+        return uno::Any();
+    }
+    if (etat) *etat = ev.State;
+    return ev.Result;
+}
+
+// « Nouveau … » by the menu URL (Cache = true), dispatched on the frame of a blank hidden document.
+Doc nouveauParMenu(const std::string& commande) {
+    Sheet vierge;
+    uno::Reference<css::frame::XModel> m(vierge.document(), uno::UNO_QUERY_THROW);
+    sal_Int16 etat = -1;
+    uno::Any r = dispatcher(m->getCurrentController()->getFrame(), commande, {pv("Cache", uno::Any(true))}, &etat);
+    EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS);
+    uno::Reference<css::lang::XComponent> doc(r, uno::UNO_QUERY);
+    if (!doc.is()) throw std::runtime_error(commande + " (menu URL) returned no document");
+    return Doc(doc);
+}
+
+struct Resultat {
+    sal_Int16 etat = -1;
+    std::string rapport;
+    double secondes = 0;
+};
+
+Resultat executer(const Doc& d, const std::string& commande, const Proprietes& args) {
+    Resultat r;
+    const auto t0 = std::chrono::steady_clock::now();
+    OUString s;
+    dispatcher(d.cadre(), commande, args, &r.etat) >>= s;
+    r.secondes = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.rapport = utf8(s);
+    return r;
+}
+
+// A TCP listener on 127.0.0.1 that accepts and immediately closes connections, counting them
+// (so a WEBSERVICE() reaching it neither hangs nor goes unnoticed).
+class Ecoute {
+public:
+    explicit Ecoute(int port) {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        int un = 1;
+        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &un, sizeof un);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = htons(static_cast<uint16_t>(port));
+        ok_ = ::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 && ::listen(fd_, 16) == 0;
+        if (ok_) fil_ = std::thread([this] { boucle(); });
+    }
+    ~Ecoute() {
+        fin_ = true;
+        if (fil_.joinable()) fil_.join();
+        ::close(fd_);
+    }
+    bool ok() const { return ok_; }
+    int connexions() const { return n_; }
+    // A free port (bound then released).
+    static int portLibre() {
+        int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = 0;
+        socklen_t l = sizeof a;
+        ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &l);
+        ::close(fd);
+        return ntohs(a.sin_port);
+    }
+
+private:
+    void boucle() {
+        while (!fin_) {
+            pollfd p{fd_, POLLIN, 0};
+            if (::poll(&p, 1, 100) > 0) {
+                int c = ::accept(fd_, nullptr, nullptr);
+                if (c >= 0) {
+                    ++n_;
+                    ::close(c);
+                }
+            }
+        }
+    }
+    int fd_ = -1;
+    bool ok_ = false;
+    std::atomic<bool> fin_{false};
+    std::atomic<int> n_{0};
+    std::thread fil_;
+};
+
+// 1. A password-protected .ods.
+fs::path fabriquerProtege(const fs::path& dossier) {
+    const fs::path p = dossier / "protege.ods";
+    Doc d = Doc::nouveau();
+    ecrireTexte(d.premiere(), 0, 0, "N°");
+    ecrireTexte(d.premiere(), 0, 1, "1.1.1.1");
+    d.enregistrer(p, {pv("Password", uno::Any(OUString("secret")))});
+    return p;
+}
+
+// 2. A platform export (the template, a few statuses in J) with an OnLoad document macro.
+struct Piege {
+    fs::path ods, temoin;
+    std::map<std::string, std::string> statutsAttendus;  // id -> word the import writes in J
+};
+
+Piege fabriquerExportPiege(const fs::path& dossier) {
+    Piege e;
+    e.temoin = dossier / "piege.txt";
+    const fs::path copie = dossier / "modele-export.xlsx";
+    fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
+    fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
+    Doc c = Doc::ouvrir(copie);
+    uno::Reference<css::sheet::XSpreadsheet> f = c.premiere();
+    uno::Sequence<uno::Sequence<uno::Any>> a =
+        uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499), uno::UNO_QUERY_THROW)
+            ->getDataArray();
+    std::map<std::string, sal_Int32> ligne;
+    for (sal_Int32 l = kPremiereLigneExport; l < a.getLength(); ++l) {
+        OUString s;
+        if ((a[l][0] >>= s) && !s.isEmpty()) ligne.emplace(utf8(s), l);
+    }
+    EXPECT_GT(ligne.size(), 300u) << "the export template has no node rows";
+    auto statut = [&](const std::string& id, const std::string& texte, const std::string& attendu) {
+        auto it = ligne.find(id);
+        if (it == ligne.end()) {
+            ADD_FAILURE() << "N° " << id << " not in the export template";
+            return;
+        }
+        ecrireTexte(f, 9, it->second, texte);  // J: Statut
+        e.statutsAttendus[id] = attendu;
+    };
+    statut("1.1.1.1", "Fait", "fait");
+    statut("1.1.1.2", "Programmé", "programmé");
+    statut("1.1.1.3", "Pas fait", "pas fait");
+
+    // Document Basic: Standard.Module1.Piege writes the witness file.
+    uno::Reference<css::document::XEmbeddedScripts> es(c.document(), uno::UNO_QUERY_THROW);
+    uno::Reference<css::script::XStorageBasedLibraryContainer> libs = es->getBasicLibraries();
+    uno::Reference<css::container::XNameContainer> standard;
+    if (libs->hasByName("Standard")) libs->getByName("Standard") >>= standard;
+    else standard = libs->createLibrary("Standard");
+    EXPECT_TRUE(standard.is());
+    const std::string source = "Sub Piege\n  Open \"" + e.temoin.string() +
+                               "\" For Output As #1\n  Print #1, \"x\"\n  Close #1\nEnd Sub\n";
+    if (standard->hasByName("Module1")) standard->replaceByName("Module1", uno::Any(ou(source)));
+    else standard->insertByName("Module1", uno::Any(ou(source)));
+    uno::Reference<css::document::XEventsSupplier> ev(c.document(), uno::UNO_QUERY_THROW);
+    ev->getEvents()->replaceByName(
+        "OnLoad",
+        uno::Any(seq(Proprietes{
+            pv("EventType", uno::Any(OUString("Script"))),
+            pv("Script", uno::Any(OUString("vnd.sun.star.script:Standard.Module1.Piege?language=Basic&location=document")))})));
+    e.ods = dossier / "export-macro.ods";
+    c.enregistrer(e.ods);
+    c.fermer();
+    fs::remove(copie);
+    return e;
+}
+
+// 3. External link + WEBSERVICE.
+fs::path fabriquerLiens(const fs::path& dossier, int port, fs::path& autre) {
+    autre = dossier / "autre.ods";
+    {
+        Doc d = Doc::nouveau();
+        uno::Reference<css::container::XNamed>(d.premiere(), uno::UNO_QUERY_THROW)->setName("Feuille1");
+        d.premiere()->getCellByPosition(0, 0)->setValue(42);
+        d.enregistrer(autre);
+    }
+    const fs::path p = dossier / "liens.ods";
+    Doc d = Doc::nouveau();
+    uno::Reference<css::sheet::XSpreadsheet> f = d.premiere();
+    ecrireTexte(f, 0, 0, "Liens");
+    f->getCellByPosition(0, 1)->setFormula(ou("='" + urlDe(autre) + "'#$Feuille1.A1"));
+    f->getCellByPosition(1, 1)->setFormula(ou("=WEBSERVICE(\"http://127.0.0.1:" + std::to_string(port) + "/\")"));
+    f->getCellByPosition(9, 1)->setFormula(ou("='" + urlDe(autre) + "'#$Feuille1.A1"));
+    EXPECT_NE(utf8(f->getCellByPosition(0, 1)->getFormula()).find("autre.ods"), std::string::npos)
+        << utf8(f->getCellByPosition(0, 1)->getFormula());
+    d.enregistrer(p);
+    return p;
+}
+
+// 4. 20 000 rows x 30 columns of text.
+fs::path fabriquerEnorme(const fs::path& dossier) {
+    const fs::path p = dossier / "enorme.ods";
+    constexpr sal_Int32 kLignes = 20000, kColonnes = 30;
+    Doc d = Doc::nouveau();
+    uno::Sequence<uno::Sequence<uno::Any>> data(kLignes);
+    auto* lignes = data.getArray();
+    for (sal_Int32 l = 0; l < kLignes; ++l) {
+        uno::Sequence<uno::Any> r(kColonnes);
+        auto* v = r.getArray();
+        for (sal_Int32 c = 0; c < kColonnes; ++c) v[c] <<= ou("texte " + std::to_string(l) + "-" + std::to_string(c));
+        lignes[l] = r;
+    }
+    uno::Reference<css::sheet::XCellRangeData>(d.premiere()->getCellRangeByPosition(0, 0, kColonnes - 1, kLignes - 1),
+                                               uno::UNO_QUERY_THROW)
+        ->setDataArray(data);
+    d.enregistrer(p);
+    return p;
+}
+
+bool francais(const std::string& r) {
+    return r.find("n'a pas pu être ouvert") != std::string::npos ||
+           r.find("n'a pas la forme d'un export") != std::string::npos ||
+           r.find("trop grande") != std::string::npos || r.find("n'est pas un classeur") != std::string::npos ||
+           r.find("illisible") != std::string::npos || r.find("n'est pas un autodiagnostic") != std::string::npos;
+}
+
+std::vector<fs::path> verrous(const fs::path& d) {
+    std::vector<fs::path> v;
+    for (const auto& e : fs::recursive_directory_iterator(d))
+        if (e.path().filename().string().rfind(".~lock", 0) == 0) v.push_back(e.path());
+    return v;
+}
+
+}  // namespace
+
+TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
+    DossierTemp dossier;
+    const fs::path& D = dossier.chemin;
+    const int port = Ecoute::portLibre();
+
+    const fs::path protege = fabriquerProtege(D);
+    const Piege piege = fabriquerExportPiege(D);
+    fs::path autre;
+    const fs::path liens = fabriquerLiens(D, port, autre);
+    const fs::path enorme = fabriquerEnorme(D);
+    for (const fs::path& p : {protege, piege.ods, liens, autre, enorme}) ASSERT_TRUE(fs::exists(p)) << p;
+
+    // Control: the trap is real (the OnLoad macro runs when macros are allowed).
+    {
+        Doc d = Doc::ouvrir(piege.ods, {pv("ReadOnly", uno::Any(true)),
+                                        pv("MacroExecutionMode",
+                                           uno::Any(css::document::MacroExecMode::ALWAYS_EXECUTE_NO_WARN))});
+        for (int i = 0; i < 30 && !fs::exists(piege.temoin); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        // Headless and hidden, OnLoad may not fire through the API (observed with LibreOffice 7.4):
+        // then check that the macro itself is valid and runnable from the document.
+        if (!fs::exists(piege.temoin)) {
+            std::cout << "[ info ] control: OnLoad did not fire on a hidden ALWAYS_EXECUTE load; invoking the macro\n";
+            uno::Reference<css::script::provider::XScriptProviderSupplier> sps(d.document(), uno::UNO_QUERY_THROW);
+            uno::Sequence<sal_Int16> idx;
+            uno::Sequence<uno::Any> sorties;
+            sps->getScriptProvider()
+                ->getScript("vnd.sun.star.script:Standard.Module1.Piege?language=Basic&location=document")
+                ->invoke({}, idx, sorties);
+        }
+        d.fermer();
+        EXPECT_TRUE(fs::exists(piege.temoin)) << "control: the document macro does not run even when allowed "
+                                                 "(the « macro did not run » check below proves nothing)";
+        std::error_code ec;
+        fs::remove(piege.temoin, ec);
+    }
+    ASSERT_FALSE(fs::exists(piege.temoin));
+
+    std::map<fs::path, std::uint64_t> avant;
+    for (const fs::path& p : {protege, piege.ods, liens, autre, enorme}) avant[p] = *empreinte(p);
+
+    Ecoute ecoute(port);  // from now on, a WEBSERVICE() reaching 127.0.0.1:port is counted
+    ASSERT_TRUE(ecoute.ok());
+
+    // ---- the import, each file into a new autodiagnostic --------------------------------------
+    {
+        SCOPED_TRACE("import, password-protected");
+        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(protege.string())))});
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << protege;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
+        EXPECT_NE(r.rapport.find("n'a pas pu être ouvert"), std::string::npos) << r.rapport;
+        EXPECT_LT(r.secondes, 30) << r.rapport;
+    }
+    {
+        SCOPED_TRACE("import, OnLoad macro");
+        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(piege.ods.string())))});
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << piege.ods;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
+        EXPECT_NE(r.rapport.find("Import terminé"), std::string::npos) << r.rapport;
+        EXPECT_NE(r.rapport.find(std::to_string(piege.statutsAttendus.size()) + " statuts importés"), std::string::npos)
+            << r.rapport;
+        // The statuses landed in Référentiel!J.
+        uno::Sequence<uno::Sequence<uno::Any>> a =
+            uno::Reference<css::sheet::XCellRangeData>(c.feuille("Référentiel")->getCellRangeByName("A7:J373"),
+                                                       uno::UNO_QUERY_THROW)
+                ->getDataArray();
+        std::map<std::string, std::string> lu;
+        for (const auto& l : a) lu[texteDe(l[0])] = texteDe(l[9]);
+        for (const auto& [id, attendu] : piege.statutsAttendus) EXPECT_EQ(lu[id], attendu) << "statut of " << id;
+        EXPECT_FALSE(fs::exists(piege.temoin)) << "the OnLoad macro of the imported file RAN";
+        EXPECT_LT(r.secondes, 30);
+    }
+    {
+        SCOPED_TRACE("import, external link + WEBSERVICE");
+        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(liens.string())))});
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << liens;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
+        EXPECT_EQ(r.rapport.find("Import terminé"), std::string::npos) << r.rapport;
+        EXPECT_TRUE(francais(r.rapport)) << r.rapport;
+        EXPECT_LT(r.secondes, 30) << r.rapport;
+        EXPECT_EQ(ecoute.connexions(), 0) << "the import reached the network (WEBSERVICE)";
+    }
+    {
+        SCOPED_TRACE("import, 20 000 x 30");
+        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(enorme.string())))});
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << enorme;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
+        EXPECT_EQ(r.rapport.find("Import terminé"), std::string::npos) << r.rapport;
+        EXPECT_TRUE(francais(r.rapport)) << r.rapport;
+        EXPECT_LT(r.secondes, 30) << "import of the huge file took " << r.secondes << " s: " << r.rapport;
+        std::cout << "[ info ] huge import: " << r.secondes << " s, report: " << r.rapport.substr(0, 300) << "\n";
+    }
+
+    // ---- the consolidation of a folder holding copies of them ----------------------------------
+    const fs::path lot = D / "lot";
+    fs::create_directory(lot);
+    for (const fs::path& p : {protege, piege.ods, liens, enorme}) fs::copy_file(p, lot / p.filename());
+    {
+        SCOPED_TRACE("consolidation");
+        Doc g = nouveauParMenu("NouvelleGrilleCandidatures");
+        Resultat r = executer(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(lot.string())))});
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died consolidating " << lot;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
+        EXPECT_NE(r.rapport.find("0 autodiagnostic(s) lu(s) sur 4 fichier(s)"), std::string::npos) << r.rapport;
+        EXPECT_NE(r.rapport.find("Fichiers non lus (4)"), std::string::npos) << r.rapport;
+        for (const fs::path& p : {protege, piege.ods, liens, enorme})
+            EXPECT_NE(r.rapport.find(p.filename().string() + " : "), std::string::npos) << p << "\n" << r.rapport;
+        EXPECT_LT(r.secondes, 60) << r.rapport;
+        EXPECT_FALSE(fs::exists(piege.temoin)) << "the OnLoad macro RAN during the consolidation";
+        EXPECT_FALSE(fs::exists(lot / "piege.txt"));
+        EXPECT_EQ(ecoute.connexions(), 0) << "the consolidation reached the network (WEBSERVICE)";
+        std::cout << "[ info ] consolidation: " << r.secondes << " s, report:\n" << r.rapport << "\n";
+    }
+
+    for (const auto& [p, h] : avant) {
+        EXPECT_EQ(empreinte(p), h) << p << " was modified";
+        EXPECT_EQ(empreinte(lot / p.filename()).value_or(h), h) << lot / p.filename() << " was modified";
+    }
+    EXPECT_TRUE(verrous(D).empty()) << "lock file left: " << verrous(D).front();
+    EXPECT_FALSE(fs::exists(piege.temoin));
+    EXPECT_TRUE(Office::instance().alive());
+}
