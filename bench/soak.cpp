@@ -47,6 +47,7 @@
 
 #include "eci/fonctions.hpp"
 #include "office.hpp"
+#include "outils_fichiers.hpp"
 
 using namespace eci::test;
 using ::rtl::OUString;
@@ -64,22 +65,11 @@ const char* const kUrl = "fr.ademe.eci.commandes:";
 const char* const kStatuts[] = {"fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné", ""};
 const char* const kColonnesNotes = "OPQRST";
 
-css::beans::PropertyValue pv(const char* nom, const uno::Any& v) {
-    css::beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(nom);
-    p.Value = v;
-    return p;
-}
-
-uno::Sequence<css::beans::PropertyValue> props(const std::vector<css::beans::PropertyValue>& v) {
-    return uno::Sequence<css::beans::PropertyValue>(v.data(), static_cast<sal_Int32>(v.size()));
-}
-
 // A document opened hidden as an untitled copy (never stored), closed by the destructor.
 class Doc {
 public:
     explicit Doc(const std::string& chemin) {
-        const auto args = props({pv("Hidden", uno::Any(true)), pv("AsTemplate", uno::Any(true))});
+        const auto args = seq(Proprietes{pv("Hidden", uno::Any(true)), pv("AsTemplate", uno::Any(true))});
         comp_.set(Office::instance().desktop()->loadComponentFromURL(ou("file://" + chemin), "_blank", 0, args),
                   uno::UNO_QUERY);
         if (!comp_.is()) throw std::runtime_error("impossible d'ouvrir " + chemin);
@@ -273,7 +263,7 @@ int main(int argc, char** argv) {
                 for (const char* critere : {"selection", "aucun"}) {
                     ++macros;
                     const sal_Int16 e = dispatcher(grille.cadre(),
-                                                   std::string(kUrl) + "FiltrerCandidatures?critere=" + critere, props({}));
+                                                   std::string(kUrl) + "FiltrerCandidatures?critere=" + critere, seq(Proprietes{}));
                     if (e != css::frame::DispatchResultState::SUCCESS) {
                         ++macrosEchouees;
                         std::printf("  itération %d : FiltrerCandidatures?critere=%s état %d\n", i, critere, e);
@@ -282,7 +272,7 @@ int main(int argc, char** argv) {
                 ++macros;
                 uno::Any r;
                 const sal_Int16 e = dispatcher(autodiag.cadre(), std::string(kUrl) + "NouvelAutodiagnostic",
-                                               props({pv("Cache", uno::Any(true))}), &r);
+                                               seq(Proprietes{pv("Cache", uno::Any(true))}), &r);
                 uno::Reference<css::lang::XComponent> nouveau(r, uno::UNO_QUERY);
                 if (e != css::frame::DispatchResultState::SUCCESS || !nouveau.is()) {
                     ++macrosEchouees;

@@ -64,6 +64,7 @@
 #include "eci/fonctions.hpp"
 #include "eci/referentiel.hpp"
 #include "office.hpp"
+#include "outils_fichiers.hpp"
 
 using namespace eci::test;
 namespace fs = std::filesystem;
@@ -81,49 +82,6 @@ constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the
 const char* const kUrlNouvel = "fr.ademe.eci.commandes:NouvelAutodiagnostic";
 const char* const kUrlImporter = "fr.ademe.eci.commandes:ImporterExport";
 
-css::beans::PropertyValue pv(const char* nom, const uno::Any& v) {
-    css::beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(nom);
-    p.Value = v;
-    return p;
-}
-
-using Proprietes = std::vector<css::beans::PropertyValue>;
-template <class E>
-uno::Sequence<E> seq(const std::vector<E>& v) {
-    return uno::Sequence<E>(v.data(), static_cast<sal_Int32>(v.size()));
-}
-
-std::string urlDe(const fs::path& p) { return "file://" + fs::absolute(p).string(); }
-
-// FNV-1a 64 of a file's bytes (empty optional when unreadable).
-std::optional<std::uint64_t> empreinte(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    if (!f) return std::nullopt;
-    std::uint64_t h = 1469598103934665603ull;
-    std::istreambuf_iterator<char> it(f), fin;
-    for (; it != fin; ++it) {
-        h ^= static_cast<unsigned char>(*it);
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-// A temporary directory removed at the end of the test.
-struct DossierTemp {
-    fs::path chemin;
-    DossierTemp() {
-        std::string modele = (fs::temp_directory_path() / "eci-classeur-XXXXXX").string();
-        std::vector<char> buf(modele.begin(), modele.end());
-        buf.push_back('\0');
-        if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp");
-        chemin = buf.data();
-    }
-    ~DossierTemp() {
-        std::error_code ec;
-        fs::remove_all(chemin, ec);
-    }
-};
 
 // ---------------------------------------------------------------------------------------------
 // A spreadsheet document opened by the test (closed by the destructor, never stored).

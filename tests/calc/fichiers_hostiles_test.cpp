@@ -60,6 +60,7 @@
 #include <vector>
 
 #include "office.hpp"
+#include "outils_fichiers.hpp"
 
 using namespace eci::test;
 namespace fs = std::filesystem;
@@ -70,45 +71,6 @@ namespace {
 const char* const kUrl = "fr.ademe.eci.commandes:";
 constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
 
-css::beans::PropertyValue pv(const char* nom, const uno::Any& v) {
-    css::beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(nom);
-    p.Value = v;
-    return p;
-}
-using Proprietes = std::vector<css::beans::PropertyValue>;
-template <class E>
-uno::Sequence<E> seq(const std::vector<E>& v) {
-    return uno::Sequence<E>(v.data(), static_cast<sal_Int32>(v.size()));
-}
-std::string urlDe(const fs::path& p) { return "file://" + fs::absolute(p).string(); }
-
-std::optional<std::uint64_t> empreinte(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    if (!f) return std::nullopt;
-    std::uint64_t h = 1469598103934665603ull;
-    std::istreambuf_iterator<char> it(f), fin;
-    for (; it != fin; ++it) {
-        h ^= static_cast<unsigned char>(*it);
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-struct DossierTemp {
-    fs::path chemin;
-    DossierTemp() {
-        std::string modele = (fs::temp_directory_path() / "eci-hostiles-XXXXXX").string();
-        std::vector<char> buf(modele.begin(), modele.end());
-        buf.push_back('\0');
-        if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp");
-        chemin = buf.data();
-    }
-    ~DossierTemp() {
-        std::error_code ec;
-        fs::remove_all(chemin, ec);
-    }
-};
 
 // A document opened by the test (closed by the destructor).
 class Doc {
