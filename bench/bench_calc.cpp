@@ -31,14 +31,14 @@
 
 using namespace eci::test;
 
+#include "mesure.hpp"
+
+using eci::bench::mediane;
+using eci::bench::medianeMicro;
+
 namespace {
 
 const char* const kStatuts[] = {"fait", "programmé", "pas fait", "non concerné"};
-
-double mediane(std::vector<double> t) {
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
 
 struct Donnees {
     std::vector<Row> lignes;   // A:E

@@ -27,12 +27,12 @@
 using namespace eci::test;
 namespace fs = std::filesystem;
 
-namespace {
+#include "mesure.hpp"
 
-double mediane(std::vector<double> t) {
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
+using eci::bench::mediane;
+using eci::bench::medianeMicro;
+
+namespace {
 
 uno::Any dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const std::string& url,
                     const std::vector<css::beans::PropertyValue>& args, sal_Int16& etat) {

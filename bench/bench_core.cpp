@@ -14,21 +14,12 @@
 #include "eci/personnalisation.hpp"
 #include "eci/score.hpp"
 
-namespace {
+#include "mesure.hpp"
 
-template <class F>
-double medianeMicro(int runs, F&& f) {
-    std::vector<double> t;
-    t.reserve((std::size_t)runs);
-    for (int i = 0; i < runs; ++i) {
-        auto a = std::chrono::steady_clock::now();
-        f();
-        auto b = std::chrono::steady_clock::now();
-        t.push_back(std::chrono::duration<double, std::micro>(b - a).count());
-    }
-    std::nth_element(t.begin(), t.begin() + (long)t.size() / 2, t.end());
-    return t[t.size() / 2];
-}
+using eci::bench::mediane;
+using eci::bench::medianeMicro;
+
+namespace {
 
 volatile double puits;
 
