@@ -115,20 +115,6 @@ OUString versUrl(const OUString& fichier) {
     return url;
 }
 
-calc::Plage versPlage(const uno::Sequence<uno::Sequence<uno::Any>>& data) {
-    calc::Plage p(static_cast<std::size_t>(data.getLength()),
-                  data.getLength() ? static_cast<std::size_t>(data[0].getLength()) : 0);
-    for (sal_Int32 l = 0; l < data.getLength(); ++l)
-        for (sal_Int32 c = 0; c < data[l].getLength() && static_cast<std::size_t>(c) < p.colonnes; ++c) {
-            const uno::Any& a = data[l][c];
-            double d;
-            OUString t;
-            if (a >>= d) p.at((std::size_t)l, (std::size_t)c) = d;
-            else if ((a >>= t) && !t.isEmpty()) p.at((std::size_t)l, (std::size_t)c) = s8(t);
-        }
-    return p;
-}
-
 // The used area of a sheet, as values (bounded).
 calc::Plage zoneUtilisee(const uno::Reference<css::sheet::XSpreadsheet>& feuille) {
     uno::Reference<css::sheet::XSheetCellCursor> curseur = feuille->createCursor();
@@ -144,7 +130,7 @@ calc::Plage zoneUtilisee(const uno::Reference<css::sheet::XSpreadsheet>& feuille
                              " colonnes) pour un export de la plateforme.");
     uno::Reference<css::sheet::XCellRangeData> data(
         feuille->getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow), uno::UNO_QUERY_THROW);
-    return versPlage(data->getDataArray());
+    return toRange(data->getDataArray());
 }
 
 void fermer(const uno::Reference<css::lang::XComponent>& doc) {
@@ -523,12 +509,12 @@ private:
             for (std::size_t k = 0; k < 3; ++k) details.at(l, k) = zone.at(l + kPremiereLigne, kColStatut + 2 + k);
         }
         uno::Reference<css::sheet::XCellRangeData> cdata(coll->getCellRangeByName(u("B4:C40")), uno::UNO_QUERY_THROW);
-        calc::Plage brut = versPlage(cdata->getDataArray());
+        calc::Plage brut = toRange(cdata->getDataArray());
         calc::Plage contexte(0, 2);
         Candidat c;
         for (std::size_t l = 0; l < brut.lignes; ++l) {
             auto cle = std::get_if<std::string>(&brut.at(l, 0));
-            if (!cle) continue;
+            if (!cle || cle->empty()) continue;
             std::string k = texte::plier(*cle);
             std::string v;
             if (auto t = std::get_if<std::string>(&brut.at(l, 1))) v = *t;
