@@ -15,10 +15,7 @@
 #include <com/sun/star/lang/XServiceName.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
-#include <com/sun/star/uno/XComponentContext.hpp>
-#include <cppuhelper/factory.hxx>
 #include <cppuhelper/implbase4.hxx>
-#include <cppuhelper/implementationentry.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <fr/ademe/eci/XFonctions.hpp>
 #include <rtl/ustring.hxx>
@@ -29,10 +26,10 @@
 #include <new>
 #include <string>
 
-#include "commandes_uno.hpp"
 #include "conversion.hpp"
 #include "eci/fonctions.hpp"
 #include "fonctions_table.hxx"
+#include "fonctions_uno.hpp"
 #include "fonctions_uno_familles.hpp"
 
 namespace css = ::com::sun::star;
@@ -328,27 +325,10 @@ private:
     css::lang::Locale locale_{"en", "US", ""};
 };
 
-uno::Reference<uno::XInterface> SAL_CALL create(const uno::Reference<uno::XComponentContext>&) {
-    return static_cast<cppu::OWeakObject*>(new FunctionsImpl);
-}
-OUString SAL_CALL implementationName() { return FunctionsImpl::implementationName(); }
-uno::Sequence<OUString> SAL_CALL serviceNames() { return FunctionsImpl::serviceNames(); }
-
-OUString SAL_CALL commandesNom() { return commandesImplementationName(); }
-uno::Sequence<OUString> SAL_CALL commandesServices() { return commandesServiceNames(); }
-uno::Reference<uno::XInterface> SAL_CALL commandesCreer(const uno::Reference<uno::XComponentContext>& ctx) {
-    return creerCommandes(ctx);
-}
-
-const cppu::ImplementationEntry kEntries[] = {
-    {create, implementationName, serviceNames, cppu::createSingleComponentFactory, nullptr, 0},
-    {commandesCreer, commandesNom, commandesServices, cppu::createSingleComponentFactory, nullptr, 0},
-    {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
-
 }  // namespace
-}  // namespace eci::addin
 
-extern "C" SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* name, void* serviceManager,
-                                                                    void* registryKey) {
-    return cppu::component_getFactoryHelper(name, serviceManager, registryKey, eci::addin::kEntries);
-}
+uno::Reference<fr::ademe::eci::XFonctions> creerFonctions() { return new FunctionsImpl; }
+OUString fonctionsImplementationName() { return FunctionsImpl::implementationName(); }
+uno::Sequence<OUString> fonctionsServiceNames() { return FunctionsImpl::serviceNames(); }
+
+}  // namespace eci::addin

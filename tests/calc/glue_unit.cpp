@@ -2,10 +2,15 @@
 // the values below are shaped like what Calc 7.4 passes (see conversion.hpp).
 #include <gtest/gtest.h>
 
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/XAddIn.hpp>
+
 #include "conversion.hpp"
+#include "fonctions_uno.hpp"
 #include "fonctions_uno_familles.hpp"
 
 using namespace eci::addin;
+namespace css = ::com::sun::star;
 using eci::calc::Cellule;
 using eci::calc::ErreurArgument;
 using eci::calc::Plage;
@@ -171,4 +176,29 @@ TEST(Glue, CriteresFamily) {
     ASSERT_EQ(s.getLength(), 1);
     ASSERT_EQ(s[0].getLength(), 3);
     EXPECT_EQ(s[0][0], uno::Any(1.0));
+}
+
+// The functions object itself (what Calc calls), without soffice: the exception guard and XAddIn.
+TEST(Glue, UnoBoundary) {
+    const uno::Reference<fr::ademe::eci::XFonctions> f = creerFonctions();
+    ASSERT_TRUE(f.is());
+    const Matrix id = column({uno::Any(OUString("1.1"))});
+    EXPECT_DOUBLE_EQ(f->eciPoints(id, uno::Any()), eci::calc::points(std::string("1.1"), std::nullopt));
+    try {
+        f->eciPoints(column({uno::Any(OUString("9.9.9"))}), uno::Any());
+        ADD_FAILURE() << "an unknown id was accepted";
+    } catch (const css::lang::IllegalArgumentException& e) {
+        // The message names the function and says what is wrong, in French.
+        EXPECT_TRUE(e.Message.startsWith("ECI.POINTS: ")) << toUtf8(e.Message);
+        EXPECT_NE(e.Message.indexOf("9.9.9"), -1) << toUtf8(e.Message);
+    }
+    // A diagnostics function answers in words instead of throwing.
+    EXPECT_NE(f->eciVerifier(column({uno::Any(OUString("9.9.9"))}), blankColumn(2), uno::Any(), uno::Any(),
+                             uno::Any()).indexOf("hauteur"), -1);
+
+    const uno::Reference<css::sheet::XAddIn> addin(f, uno::UNO_QUERY);
+    ASSERT_TRUE(addin.is());
+    EXPECT_EQ(addin->getDisplayFunctionName("eciScore"), "ECI.SCORE");
+    EXPECT_EQ(addin->getProgrammaticFuntionName("ECI.SCORE"), "eciScore");
+    EXPECT_EQ(addin->getDisplayFunctionName("pasUneFonction"), "");
 }
