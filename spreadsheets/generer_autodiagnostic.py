@@ -26,6 +26,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
+    fonction_addin,
     BORDURE, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, NS_CHART, STYLE_GRAPHIQUE,
     VERT_CLAIR, VERT_FONCE, VERT_MOYEN, Styles, Validations, c_couverte, c_formule, c_nombre, c_texte,
     c_vide, chaine, col_lettre, contenu_xml, ecrire_paquet, escape, hauteur_texte, ligne, meta_xml as
@@ -39,14 +40,13 @@ QUESTIONS_CSV = os.path.join(RACINE, "data", "questions-eci.csv")
 EXEMPLE_COLLECTIVITE = os.path.join(ICI, "exemple", "collectivite-exemple.csv")
 EXEMPLE_STATUTS = os.path.join(ICI, "exemple", "statuts-exemple.csv")
 
-# Programmatic names of the add-in functions as stored in ODF (service + method, upper case).
-PREFIXE = "FR.ADEME.ECI.FONCTIONS."
-EVALUER = PREFIXE + "ECIEVALUER"
-SCORE = PREFIXE + "ECISCORE"
-ETOILES = PREFIXE + "ECIETOILES"
-ECART = PREFIXE + "ECIECART"
-DESACTIVE = PREFIXE + "ECIDESACTIVE"
-VERIFIER = PREFIXE + "ECIVERIFIER"
+# Programmatic names of the add-in functions as stored in ODF (from addin/fonctions.json).
+EVALUER = fonction_addin("ECI.EVALUER")
+SCORE = fonction_addin("ECI.SCORE")
+ETOILES = fonction_addin("ECI.ETOILES")
+ECART = fonction_addin("ECI.ECART")
+DESACTIVE = fonction_addin("ECI.DESACTIVE")
+VERIFIER = fonction_addin("ECI.VERIFIER")
 
 F_COLLECTIVITE = "Collectivité"
 F_REFERENTIEL = "Référentiel"

@@ -31,6 +31,7 @@ ICI = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ICI)
 
 from ods import (  # noqa: E402
+    fonction_addin,
     escape, col_lettre, plage, plage_graphique, chaine, hauteur_texte, Styles, FORMATS_NOMBRE, VERT_FONCE,
     VERT_MOYEN, VERT_CLAIR, GRIS_ENTETE, JAUNE_SAISIE, GRIS_CALCUL, BORDURE, c_vide, c_texte, c_nombre,
     c_formule, c_couverte, ligne, Validations, plages_nommees_xml, protection_feuille, NS_CHART,
@@ -40,14 +41,13 @@ from ods import (  # noqa: E402
 EXEMPLE_CSV = os.path.join(ICI, "exemple", "candidatures-exemple.csv")
 GENERATEUR = "generer_candidatures.py (extension Économie circulaire)"
 
-# Programmatic names of the add-in functions as stored in ODF.
-PREFIXE = "FR.ADEME.ECI.FONCTIONS."
-C_SCORE = PREFIXE + "CRITERESSCORE"
-C_RANG = PREFIXE + "CRITERESRANG"
-C_SELECTION = PREFIXE + "CRITERESSELECTION"
-C_COUT = PREFIXE + "CRITERESCOUTPANEL"
-C_SENSIBILITE = PREFIXE + "CRITERESSENSIBILITE"
-C_REMPLACEMENTS = PREFIXE + "CRITERESREMPLACEMENTS"
+# Programmatic names of the add-in functions as stored in ODF (from addin/fonctions.json).
+C_SCORE = fonction_addin("CRITERES.SCORE")
+C_RANG = fonction_addin("CRITERES.RANG")
+C_SELECTION = fonction_addin("CRITERES.SELECTION")
+C_COUT = fonction_addin("CRITERES.COUT_PANEL")
+C_SENSIBILITE = fonction_addin("CRITERES.SENSIBILITE")
+C_REMPLACEMENTS = fonction_addin("CRITERES.REMPLACEMENTS")
 
 F_MODE = "Mode d'emploi"
 F_PARAM = "Paramètres"

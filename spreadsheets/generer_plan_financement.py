@@ -25,6 +25,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
+    fonction_addin,
     BORDURE, FORMATS_EUROS, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, VERT_CLAIR, VERT_FONCE,
     VERT_MOYEN, Styles, Validations, c_couverte, c_formule, c_nombre, c_texte, c_vide, chaine, contenu_xml,
     ecrire_paquet, escape, hauteur_texte, ligne, meta_xml, mise_en_page, page_maitre, plage, plage_graphique,
@@ -32,15 +33,14 @@ from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
 
 GENERATEUR = "generer_plan_financement.py"
 
-# Programmatic names of the add-in functions as stored in ODF (service + method, upper case).
-PREFIXE = "FR.ADEME.ECI.FONCTIONS."
-ASSIETTE = PREFIXE + "AIDEASSIETTE"
-MONTANT = PREFIXE + "AIDEMONTANT"
-PLAFOND = PREFIXE + "AIDEPLAFOND"
-REPARTITION = PREFIXE + "AIDEREPARTITION"
-SOLDE = PREFIXE + "AIDESOLDE"
-AUTOFINANCEMENT = PREFIXE + "AIDEAUTOFINANCEMENT"
-VERIFIER = PREFIXE + "AIDEVERIFIER"
+# Programmatic names of the add-in functions as stored in ODF (from addin/fonctions.json).
+ASSIETTE = fonction_addin("AIDE.ASSIETTE")
+MONTANT = fonction_addin("AIDE.MONTANT")
+PLAFOND = fonction_addin("AIDE.PLAFOND")
+REPARTITION = fonction_addin("AIDE.REPARTITION")
+SOLDE = fonction_addin("AIDE.SOLDE")
+AUTOFINANCEMENT = fonction_addin("AIDE.AUTOFINANCEMENT")
+VERIFIER = fonction_addin("AIDE.VERIFIER")
 
 F_MODE = "Mode d'emploi"
 F_PARAM = "Paramètres"

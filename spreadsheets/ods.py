@@ -12,6 +12,8 @@ References and literals
                                           "'F'.A1:'F'.B2" (print ranges, charts, named ranges)
     adresse_cellule(feuille, c, l)        "$'F'.$C$8" (table:cell-range-address of a named range)
     chaine(texte)                         a string literal inside a formula ("" doubled)
+    fonction_addin("ECI.EVALUER")         the add-in function's name as stored in ODF
+                                          ("FR.ADEME.ECI.FONCTIONS.ECIEVALUER"), from addin/fonctions.json
 
 Styles
     Styles()                              automatic styles of content.xml, deduplicated:
@@ -48,6 +50,7 @@ Package
                                           deterministic zip (mimetype first and stored, fixed timestamps)
 """
 
+import json
 import math
 import os
 import zipfile
@@ -65,6 +68,25 @@ __all__ = [
 
 
 # ------------------------------------------------------------------------------ references ---
+
+# ---- add-in function names (from addin/fonctions.json, the single metadata source) -------------
+_FONCTIONS_JSON = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "addin", "fonctions.json")
+_FONCTIONS_ADDIN = None
+
+
+def fonction_addin(nom):
+    """ODF name of an add-in function ("ECI.EVALUER" -> "FR.ADEME.ECI.FONCTIONS.ECIEVALUER"): the service name
+    and the method, upper case. An unknown name fails here, at build time, instead of #NAME? in the workbook."""
+    global _FONCTIONS_ADDIN
+    if _FONCTIONS_ADDIN is None:
+        with open(_FONCTIONS_JSON, encoding="utf-8") as f:
+            meta = json.load(f)
+        service = ".".join(meta["module"] + [meta["service"]]).upper()
+        _FONCTIONS_ADDIN = {fn["name"]: service + "." + fn["method"].upper() for fn in meta["functions"]}
+    if nom not in _FONCTIONS_ADDIN:
+        raise KeyError(f"fonction inconnue de addin/fonctions.json : {nom}")
+    return _FONCTIONS_ADDIN[nom]
+
 def col_lettre(i):
     """0-based column index -> letters."""
     s = ""
