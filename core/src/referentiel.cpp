@@ -16,6 +16,10 @@ extern const std::string_view kReferentielEciCsv;
 
 namespace {
 
+// Limits on a référentiel given as a range (see construire).
+constexpr std::size_t kLongueurIdentifiantMax = 100;
+constexpr long kNiveauxMax = 12;
+
 // Level names, folded ("sous-action" -> "sousaction", "tâche" -> "tache").
 std::string typeCanonique(std::string_view niveau) {
     std::string p = texte::plier(niveau);
@@ -141,6 +145,13 @@ std::shared_ptr<const Referentiel> Referentiel::construire(std::vector<LigneRefe
         b.l = std::move(l);
         b.l.identifiant = std::string(texte::rogner(b.l.identifiant));
         if (b.l.identifiant.rfind(prefixe + "_", 0) == 0) b.l.identifiant.erase(0, prefixe.size() + 1);
+        // The tree is walked recursively and identifiants are compared component by component:
+        // bound both (the ECi référentiel has 4 levels below its root, identifiants of 7 characters).
+        if (b.l.identifiant.size() > kLongueurIdentifiantMax ||
+            std::count(b.l.identifiant.begin(), b.l.identifiant.end(), '.') >= kNiveauxMax)
+            throw ErreurReferentiel("Référentiel : identifiant « " + texte::abreger(b.l.identifiant, 40) + " » trop long (au plus " +
+                                    std::to_string(kNiveauxMax) + " niveaux et " +
+                                    std::to_string(kLongueurIdentifiantMax) + " caractères).");
         b.type = typeCanonique(b.l.niveau);
         if (b.l.identifiant.empty()) {
             ++racines;

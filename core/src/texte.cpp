@@ -134,4 +134,15 @@ std::string nombreFr(double x) {
     return s;
 }
 
+std::string abreger(std::string_view s, std::size_t n) {
+    std::size_t i = 0, caracteres = 0;
+    while (i < s.size() && caracteres < n) {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // continuation bytes
+        ++caracteres;
+    }
+    if (i >= s.size()) return std::string(s);
+    return std::string(s.substr(0, i)) + "…";
+}
+
 }  // namespace eci::texte

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "eci/texte.hpp"
 #include "vecteurs.hpp"
 
 namespace {
@@ -121,6 +122,50 @@ TEST(Referentiel, AxePointsInTheSheetAreDropped) {
     auto ref = eci::Referentiel::construire(l);
     EXPECT_EQ(*ref->noeud(ref->index("1")).points, 42.5);
     EXPECT_EQ(*ref->noeud(0).points, 42.5);
+}
+
+// A référentiel range can come from any sheet: a deep chain of identifiants ("1", "1.1", "1.1.1", ...)
+// would make the tree walk recurse that deep and the sort compare long texts. Bounded, with a message.
+TEST(Referentiel, DeepOrLongIdentifiantsAreRefusedWithAMessage) {
+    auto chaine = [](int niveaux) {
+        std::vector<eci::LigneReferentiel> l(1);
+        l[0].niveau = "referentiel";
+        std::string id;
+        for (int k = 0; k < niveaux; ++k) {
+            id += k ? ".1" : "1";
+            eci::LigneReferentiel x;
+            x.identifiant = id;
+            x.niveau = k == 0 ? "axe" : k == 1 ? "action" : "sous-action";
+            if (k == 1) x.points = 10;
+            l.push_back(x);
+        }
+        return l;
+    };
+    EXPECT_NO_THROW(eci::Referentiel::construire(chaine(12)));
+    try {
+        eci::Referentiel::construire(chaine(13));
+        FAIL() << "13 levels accepted";
+    } catch (const eci::ErreurReferentiel& e) {
+        EXPECT_NE(std::string(e.what()).find("au plus 12 niveaux"), std::string::npos) << e.what();
+    }
+    std::vector<eci::LigneReferentiel> l(2);
+    l[0].niveau = "referentiel";
+    l[1].identifiant = std::string(60, '7') + "é" + std::string(60, '7');
+    l[1].niveau = "axe";
+    try {
+        eci::Referentiel::construire(l);
+        FAIL() << "a 121-character identifiant accepted";
+    } catch (const eci::ErreurReferentiel& e) {
+        // quoted shortened, cut on a character boundary
+        EXPECT_NE(std::string(e.what()).find("« " + std::string(40, '7') + "… »"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Texte, AbregerCutsOnCharacterBoundaries) {
+    EXPECT_EQ(eci::texte::abreger("abc", 3), "abc");
+    EXPECT_EQ(eci::texte::abreger("abcd", 3), "abc…");
+    EXPECT_EQ(eci::texte::abreger("ééé", 2), "éé…");
+    EXPECT_EQ(eci::texte::abreger("", 0), "");
 }
 
 TEST(Referentiel, NumericIdentifierOrder) {

@@ -19,6 +19,10 @@ std::string_view rogner(std::string_view s);
 // Returns false when the text is not exactly a number.
 bool lireNombre(std::string_view s, double& out);
 
+// At most `n` characters (UTF-8 code points) of s, followed by "…" when cut: for quoting user text
+// in a message.
+std::string abreger(std::string_view s, std::size_t n);
+
 // French display of a number for messages (up to 3 decimals, comma).
 std::string nombreFr(double x);
 
