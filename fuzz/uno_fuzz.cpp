@@ -1,4 +1,5 @@
-// libFuzzer target: the add-in's UNO methods (XFonctions), called on the real functions object
+// libFuzzer targets uno_eci_fuzz, uno_aide_fuzz, uno_criteres_fuzz (one per family of functions,
+// ECI_FUZZ_FAMILLE): the add-in's UNO methods (XFonctions), called on the real functions object
 // (addin/src/fonctions_uno.cpp, exception guard included) with arguments shaped as Calc can pass
 // them and a few it never does: sequence<sequence<any>> ranges of any shape (0 rows, empty rows,
 // ragged rows, 1x1, up to 13x5, a tall mostly-empty column), `any` arguments holding void, a
@@ -29,6 +30,10 @@
 #include "conversion.hpp"
 #include "fonctions_table.hxx"
 #include "fonctions_uno.hpp"
+
+#ifndef ECI_FUZZ_FAMILLE
+#define ECI_FUZZ_FAMILLE ""
+#endif
 
 namespace {
 
@@ -154,10 +159,27 @@ void verifierPlage(int fonction, const Matrix& m) {
 
 }  // namespace
 
+// The family fuzzed by this binary (ECI_FUZZ_FAMILLE: "ECI.", "AIDE.", "CRITERES."; "" = all):
+// the functions of the table whose name starts with it.
+static const std::vector<int>& fonctionsFuzzees() {
+    static const std::vector<int> indices = [] {
+        std::vector<int> v;
+        for (int k = 0; k < eci::addin::meta::kFunctionCount; ++k)
+            if (std::strncmp(eci::addin::meta::kFunctions[k].name, ECI_FUZZ_FAMILLE, std::strlen(ECI_FUZZ_FAMILLE)) == 0)
+                v.push_back(k);
+        return v;
+    }();
+    return indices;
+}
+
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     if (eci::addin::meta::kFunctionCount != kMethodesAppelees) {
         std::fprintf(stderr, "uno_fuzz: the table has %d functions, the target calls %d: add the new ones\n",
                      eci::addin::meta::kFunctionCount, kMethodesAppelees);
+        std::abort();
+    }
+    if (fonctionsFuzzees().empty()) {
+        std::fprintf(stderr, "uno_fuzz: no function of the family \"%s\"\n", ECI_FUZZ_FAMILLE);
         std::abort();
     }
     return 0;
@@ -166,7 +188,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const uno::Reference<fr::ademe::eci::XFonctions> f = eci::addin::creerFonctions();
     Lecteur r{data, size};
-    const int fonction = r.octet() % kMethodesAppelees;
+    const std::vector<int>& fonctions = fonctionsFuzzees();
+    const int fonction = fonctions[r.octet() % fonctions.size()];
     // The method names in the table's order (checked below): one case per method.
     const char* const methode = eci::addin::meta::kFunctions[fonction].method;
     try {

@@ -2,11 +2,11 @@
 # Build the libFuzzer targets with clang (ASan + UBSan) and run each for a bounded time on a
 # scratch copy of its corpus (the corpus in the repo is not modified).
 #
-#   bash scripts/fuzz.sh            # per target: FUZZ_RUNS executions (default 150000; contexte_fuzz 30000) with the fixed
+#   bash scripts/fuzz.sh            # per target: FUZZ_RUNS executions (default 150000; contexte_fuzz 20000, uno_eci_fuzz 60000) with the fixed
 #                                   # FUZZ_SEED (default 1), at most FUZZ_SECONDS (default 120);
 #                                   # build dir build-fuzz/
 #   FUZZ_RUNS=-1 FUZZ_SEED=0 FUZZ_SECONDS=600 bash scripts/fuzz.sh   # a longer, random exploration
-#   FUZZ_TARGETS=uno_fuzz bash scripts/fuzz.sh                          # one target only
+#   FUZZ_TARGETS=uno_eci_fuzz bash scripts/fuzz.sh                          # one target only
 # With the default fixed seed and run count, the run is reproducible (the same in CI as here).
 set -euo pipefail
 
@@ -23,16 +23,20 @@ cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE
   -DECI_FUZZ=ON -DECI_BUILD_ADDIN=ON -DECI_BUILD_TESTS=OFF > "$LOG" 2>&1 \
   || { cat "$LOG" >&2; exit 1; }
 
-TARGETS=(${FUZZ_TARGETS:-regle_fuzz statut_fuzz contexte_fuzz fonctions_fuzz uno_fuzz})
+TARGETS=(${FUZZ_TARGETS:-regle_fuzz statut_fuzz contexte_fuzz fonctions_fuzz uno_eci_fuzz uno_aide_fuzz uno_criteres_fuzz})
 cmake --build "$BUILD_DIR" --target "${TARGETS[@]}" -j "$JOBS" >> "$LOG" 2>&1 \
   || { tail -40 "$LOG" >&2; exit 1; }
 
 rc=0
 for target in "${TARGETS[@]}"; do
   corpus=${target%_fuzz}
+  # The slower targets get fewer executions so that a test run stays within a few minutes:
+  # contexte_fuzz evaluates the whole référentiel three times per input, uno_eci_fuzz once.
   runs_target=$RUNS
-  # contexte_fuzz evaluates the whole référentiel three times per input (~2 ms under ASan).
-  if [[ $target == contexte_fuzz && $RUNS -gt 30000 ]]; then runs_target=30000; fi
+  case $target in
+    contexte_fuzz) [[ $RUNS -gt 20000 ]] && runs_target=20000 ;;
+    uno_eci_fuzz) [[ $RUNS -gt 60000 ]] && runs_target=60000 ;;
+  esac
   scratch=$(mktemp -d /tmp/eci-fuzz-XXXXXX)
   cp -r "$ROOT/fuzz/corpus/$corpus/." "$scratch/"
   set +e
