@@ -158,6 +158,17 @@ std::shared_ptr<const Referentiel> referentielDe(const Optionnel& arg) {
 
 int indexNoeud(const Referentiel& ref, const Cellule& c) { return ref.index(texteDe(c)); }
 
+// The node named by a required id argument (ECI.POINTS, ECI.LIBELLE, ECI.DESACTIVE): a blank id is
+// refused rather than read as the whole référentiel, which is named explicitly (« eci »).
+int noeudRequis(const Referentiel& ref, const Cellule& id) {
+    if (estVide(id) || texte::rogner(texteDe(id)).empty())
+        throw ErreurArgument("Identifiant vide : indiquez un nœud (1, 1.1, 1.1.1…) ou « " + ref.prefixe() +
+                             " » pour le référentiel entier.");
+    const int i = indexNoeud(ref, id);
+    if (i < 0) throw ErreurArgument("Identifiant inconnu : « " + texteDe(id) + " ».");
+    return i;
+}
+
 // -------------------------------------------------------------- statuts ---
 
 std::optional<StatutSaisi> lireStatut(const Cellule& c, bool& inconnu) {
@@ -545,8 +556,10 @@ double score(const Plage& ids, const Plage& statuts, const Optionnel& noeudArg, 
 }
 
 double etoiles(double pourcentage) {
-    if (!std::isfinite(pourcentage) || pourcentage < 0)
-        throw ErreurArgument("Le pourcentage doit être un nombre positif (0 à 100).");
+    // Up to 100 (a rounding error above is tolerated): beyond is a unit mistake, e.g. points
+    // given instead of a percentage.
+    if (!std::isfinite(pourcentage) || pourcentage < 0 || pourcentage > 100 + 1e-9)
+        throw ErreurArgument("Le pourcentage doit être entre 0 et 100 (reçu " + texte::nombreFr(pourcentage) + ").");
     return eci::etoilesPourcentage(pourcentage);
 }
 
@@ -559,6 +572,9 @@ double ecart(double etoile, double potentiel, double fait) {
     // double precision (and the search below would never end).
     if (potentiel > 1e9 || fait > 1e9)
         throw ErreurArgument("Le potentiel et les points faits doivent rester sous 1 000 000 000 de points.");
+    if (fait > potentiel * (1 + 1e-12))
+        throw ErreurArgument("Les points faits (" + texte::nombreFr(fait) + ") dépassent le potentiel (" +
+                             texte::nombreFr(potentiel) + ") : arguments inversés ?");
     const double seuil = kSeuilsEtoiles[(std::size_t)etoile - 1];
     auto atteinte = [&](double f) { return (potentiel ? (f * 100) / potentiel : 0) >= seuil; };
     if (atteinte(fait)) return 0;
@@ -574,15 +590,13 @@ double ecart(double etoile, double potentiel, double fait) {
 
 double points(const Cellule& id, const Optionnel& referentiel) {
     auto ref = referentielDe(referentiel);
-    int i = indexNoeud(*ref, id);
-    if (i < 0) throw ErreurArgument("Identifiant inconnu : « " + texteDe(id) + " ».");
+    const int i = noeudRequis(*ref, id);
     return arrondi3(ref->noeud(i).points.value_or(0.0));
 }
 
 std::string libelle(const Cellule& id, const Optionnel& referentiel) {
     auto ref = referentielDe(referentiel);
-    int i = indexNoeud(*ref, id);
-    if (i < 0) throw ErreurArgument("Identifiant inconnu : « " + texteDe(id) + " ».");
+    const int i = noeudRequis(*ref, id);
     return ref->noeud(i).nom;
 }
 
@@ -606,8 +620,7 @@ Cellule regle(const std::string& formule, const Optionnel& contexte) {
 
 bool desactive(const Cellule& id, const Optionnel& contexte, const Optionnel& referentiel) {
     auto ref = referentielDe(referentiel);
-    int i = indexNoeud(*ref, id);
-    if (i < 0) throw ErreurArgument("Identifiant inconnu : « " + texteDe(id) + " ».");
+    const int i = noeudRequis(*ref, id);
     regle::Contexte ctx = contexteStrict(contexte, ref.get());
     std::vector<std::optional<Consequence>> cons;
     try {

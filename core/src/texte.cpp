@@ -123,7 +123,9 @@ bool lireNombre(std::string_view s, double& out) {
 
 std::string nombreFr(double x) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3f", x);
+    // Beyond 1e15 (or not finite) a plain %.3f would print hundreds of digits: scientific form.
+    if (!std::isfinite(x) || std::fabs(x) >= 1e15) std::snprintf(buf, sizeof buf, "%.6g", x);
+    else std::snprintf(buf, sizeof buf, "%.3f", x);
     std::string s(buf);
     if (s.find('.') != std::string::npos) {
         while (!s.empty() && s.back() == '0') s.pop_back();

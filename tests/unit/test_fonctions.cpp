@@ -276,6 +276,17 @@ TEST(Regle, ValuesAsCells) {
     EXPECT_NEAR(std::get<double>(eci::calc::regle("reponse(question_proportion) - 0.2", autre)), 0.5, 1e-15);
 }
 
+// A required id left blank is refused (not read as the whole référentiel, which is « eci »).
+TEST(Fonctions, BlankRequiredIdIsRefused) {
+    for (const Cellule& vide : {Cellule(), Cellule(std::string()), Cellule(std::string("  "))}) {
+        EXPECT_THROW(eci::calc::points(vide, std::nullopt), ErreurArgument);
+        EXPECT_THROW(eci::calc::libelle(vide, std::nullopt), ErreurArgument);
+        EXPECT_THROW(eci::calc::desactive(vide, std::nullopt, std::nullopt), ErreurArgument);
+    }
+    EXPECT_EQ(eci::calc::points(std::string("eci"), std::nullopt), 500.0);
+    EXPECT_EQ(eci::calc::libelle(std::string("eci"), std::nullopt), eci::Referentiel::eci()->noeud(0).nom);
+}
+
 TEST(Fonctions, PointsLibelleEtoilesEcart) {
     EXPECT_EQ(eci::calc::points(std::string("2.3.1"), std::nullopt), 6.667);
     EXPECT_EQ(eci::calc::points(1.0, std::nullopt), 90.0);
@@ -285,6 +296,16 @@ TEST(Fonctions, PointsLibelleEtoilesEcart) {
     EXPECT_EQ(eci::calc::etoiles(35), 2);
     EXPECT_EQ(eci::calc::etoiles(34.999), 1);
     EXPECT_THROW(eci::calc::etoiles(-1), ErreurArgument);
+    EXPECT_EQ(eci::calc::etoiles(100), 5);
+    EXPECT_THROW(eci::calc::etoiles(100.5), ErreurArgument);  // not a percentage: points?
+    try {
+        eci::calc::etoiles(1e308);
+        ADD_FAILURE() << "1e308 % accepted";
+    } catch (const ErreurArgument& e) {
+        EXPECT_NE(std::string(e.what()).find("reçu 1e+308"), std::string::npos) << e.what();  // short, readable
+    }
+    EXPECT_EQ(eci::calc::ecart(3, 500, 500), 0.0);
+    EXPECT_THROW(eci::calc::ecart(4, 2.5, 300), ErreurArgument);  // fait > potentiel: swapped arguments
     EXPECT_EQ(eci::calc::ecart(3, 500, 250), 0.0);
     EXPECT_EQ(eci::calc::ecart(3, 500, 240.5), 9.5);
     EXPECT_EQ(eci::calc::ecart(5, 440, 0), 330.0);
