@@ -64,6 +64,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cctype>
 #include <cstring>
 #include <map>
 #include <osl/file.hxx>
@@ -106,13 +107,46 @@ struct ErreurCommande : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// A file URL from a URL or a system path.
+// A file URL from a file: URL or a system path. Other URL schemes (http:, webdav, vnd.sun.star.*)
+// are refused: the commands only read local files, never the network.
 OUString versUrl(const OUString& fichier) {
-    if (fichier.startsWith("file:") || fichier.startsWith("vnd.sun.star")) return fichier;
+    if (fichier.startsWithIgnoreAsciiCase("file:")) return fichier;
     OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(fichier, url) != osl::FileBase::E_None || url.isEmpty())
-        throw ErreurCommande("Chemin de fichier illisible : « " + s8(fichier) + " ».");
+    if (fichier.indexOf("://") >= 0 || osl::FileBase::getFileURLFromSystemPath(fichier, url) != osl::FileBase::E_None ||
+        url.isEmpty())
+        throw ErreurCommande("Chemin de fichier illisible : « " + s8(fichier) +
+                             " » (un chemin de fichier local est attendu, par exemple /home/moi/export.xlsx).");
     return url;
+}
+
+// Largest workbook the commands open (a platform export or an autodiagnostic is well under 1 MB).
+constexpr sal_uInt64 kTailleMaxFichier = 100u * 1024 * 1024;
+
+// Why a local file may not be opened (empty when it may): it must exist and be a regular file
+// (a symbolic link is followed), not a FIFO, device or directory, which would block or never end,
+// and stay under kTailleMaxFichier.
+std::string raisonDeNePasOuvrir(const OUString& url) {
+    OUString cible = url;
+    for (int sauts = 0; sauts < 8; ++sauts) {
+        osl::DirectoryItem item;
+        if (osl::DirectoryItem::get(cible, item) != osl::FileBase::E_None) return "fichier introuvable";
+        osl::FileStatus st(osl_FileStatus_Mask_Type | osl_FileStatus_Mask_FileSize | osl_FileStatus_Mask_LinkTargetURL);
+        if (item.getFileStatus(st) != osl::FileBase::E_None) return "fichier illisible";
+        switch (st.getFileType()) {
+            case osl::FileStatus::Regular:
+                if (st.getFileSize() > kTailleMaxFichier)
+                    return "fichier trop volumineux (" + std::to_string(st.getFileSize() / (1024 * 1024)) +
+                           " Mo ; au plus " + std::to_string(kTailleMaxFichier / (1024 * 1024)) + " Mo)";
+                return std::string();
+            case osl::FileStatus::Link:
+                cible = st.getLinkTargetURL();
+                if (cible.isEmpty()) return "lien symbolique sans cible";
+                continue;
+            case osl::FileStatus::Directory: return "c'est un dossier, pas un fichier";
+            default: return "ce n'est pas un fichier ordinaire (tube, périphérique ou socket)";
+        }
+    }
+    return "trop de liens symboliques successifs";
 }
 
 // The used area of a sheet, as values (bounded).
@@ -551,7 +585,7 @@ private:
         while (rep.getNextItem(item) == osl::FileBase::E_None) {
             osl::FileStatus st(osl_FileStatus_Mask_FileName | osl_FileStatus_Mask_FileURL | osl_FileStatus_Mask_Type);
             if (item.getFileStatus(st) != osl::FileBase::E_None) continue;
-            if (st.getFileType() != osl::FileStatus::Regular) continue;
+            if (st.getFileType() == osl::FileStatus::Directory) continue;
             std::string nom = s8(st.getFileName());
             std::string bas = texte::plier(nom);
             auto finit = [&](const char* e) { return bas.size() > std::strlen(e) && bas.compare(bas.size() - std::strlen(e), std::strlen(e), e) == 0; };
@@ -595,6 +629,8 @@ private:
             uno::Reference<css::lang::XComponent> doc;
             Candidat c;
             try {
+                // A workbook-named FIFO, device or huge file is listed as not read, never opened.
+                if (std::string raison = raisonDeNePasOuvrir(furl); !raison.empty()) throw ErreurCommande(raison);
                 doc = desktop->loadComponentFromURL(furl, "_blank", 0, p);
                 if (!doc.is()) throw ErreurCommande("fichier illisible (abîmé, protégé par mot de passe ou format inconnu)");
                 c = lireAutodiagnostic(doc);
@@ -778,10 +814,9 @@ private:
 
         // 1. Read the source: hidden, read-only, no macro, no link update; never stored.
         OUString url = versUrl(fichier);
-        if (url.startsWith("file:")) {
-            osl::DirectoryItem item;
-            if (osl::DirectoryItem::get(url, item) != osl::FileBase::E_None)
-                throw ErreurCommande("Fichier introuvable : « " + s8(fichier) + " ».");
+        if (std::string raison = raisonDeNePasOuvrir(url); !raison.empty()) {
+            raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
+            throw ErreurCommande(raison + " : « " + s8(fichier) + " ».");
         }
         uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx_);
         uno::Sequence<css::beans::PropertyValue> p(4);

@@ -43,6 +43,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -499,5 +500,71 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
     }
     EXPECT_TRUE(verrous(D).empty()) << "lock file left: " << verrous(D).front();
     EXPECT_FALSE(fs::exists(piege.temoin));
+    EXPECT_TRUE(Office::instance().alive());
+}
+
+// Files that are not regular workbooks: a FIFO (opening it would block soffice forever), a
+// symbolic link to /dev/zero (an endless read), a directory and a broken link named like
+// workbooks, an empty and a truncated file, a remote URL. The import refuses each in words,
+// quickly; the consolidation lists each as not read and still reads a valid autodiagnostic
+// reached through a symbolic link.
+TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
+    DossierTemp dossier;
+    const fs::path lot = dossier.chemin / "lot";
+    fs::create_directory(lot);
+    const fs::path fifo = lot / "tube.xlsx";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    fs::create_symlink("/dev/zero", lot / "zero.ods");
+    fs::create_directory(lot / "dossier.ods");
+    fs::create_symlink(lot / "absent.ods", lot / "casse.ods");
+    std::ofstream(lot / "vide.xlsx").close();
+    {
+        std::ifstream src(ECI_AUTODIAG_EXEMPLE_ODS, std::ios::binary);
+        std::string octets((std::istreambuf_iterator<char>(src)), std::istreambuf_iterator<char>());
+        ASSERT_GT(octets.size(), 4000u);
+        std::ofstream(lot / "tronque.ods", std::ios::binary).write(octets.data(), 3000);
+    }
+    fs::create_symlink(ECI_AUTODIAG_EXEMPLE_ODS, lot / "lien-valide.ods");
+
+    struct Cas {
+        std::string chemin, attendu;
+    };
+    const std::vector<Cas> imports = {
+        {fifo.string(), "pas un fichier ordinaire"},
+        {(lot / "zero.ods").string(), "pas un fichier ordinaire"},
+        {(lot / "dossier.ods").string(), "dossier"},
+        {(lot / "casse.ods").string(), "introuvable"},
+        {"http://127.0.0.1:9/export.xlsx", "chemin de fichier local"},
+        {"vnd.sun.star.webdav://127.0.0.1:9/export.xlsx", "chemin de fichier local"},
+        {(lot / "vide.xlsx").string(), ""},  // opened or refused, in words
+        {(lot / "tronque.ods").string(), ""},
+    };
+    for (const Cas& cas : imports) {
+        SCOPED_TRACE("import of " + cas.chemin);
+        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(cas.chemin)))});
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << cas.chemin;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
+        EXPECT_EQ(r.rapport.find("Import terminé"), std::string::npos) << r.rapport;
+        if (!cas.attendu.empty()) EXPECT_NE(r.rapport.find(cas.attendu), std::string::npos) << r.rapport;
+        else EXPECT_TRUE(francais(r.rapport)) << r.rapport;
+        EXPECT_LT(r.secondes, 30) << r.rapport;
+    }
+    {
+        SCOPED_TRACE("consolidation");
+        Doc g = nouveauParMenu("NouvelleGrilleCandidatures");
+        Resultat r = executer(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(lot.string())))});
+        ASSERT_TRUE(Office::instance().alive()) << "soffice died consolidating " << lot;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
+        // 6 files named like workbooks (the directory is not listed); only the linked example is read.
+        EXPECT_NE(r.rapport.find("1 autodiagnostic(s) lu(s) sur 6 fichier(s)"), std::string::npos) << r.rapport;
+        EXPECT_NE(r.rapport.find("Fichiers non lus (5)"), std::string::npos) << r.rapport;
+        for (const char* nom : {"tube.xlsx : ce n'est pas un fichier ordinaire", "zero.ods : ce n'est pas un fichier ordinaire",
+                                "casse.ods : fichier introuvable", "vide.xlsx : ", "tronque.ods : "})
+            EXPECT_NE(r.rapport.find(nom), std::string::npos) << nom << "\n" << r.rapport;
+        EXPECT_EQ(r.rapport.find("lien-valide.ods : "), std::string::npos) << r.rapport;
+        EXPECT_LT(r.secondes, 60) << r.rapport;
+    }
+    EXPECT_TRUE(verrous(dossier.chemin).empty());
     EXPECT_TRUE(Office::instance().alive());
 }
