@@ -59,6 +59,7 @@
 #include <cppuhelper/implbase5.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <fr/ademe/eci/XCommandes.hpp>
+#include <cppuhelper/weakref.hxx>
 #include <osl/file.hxx>
 #include <rtl/ustring.hxx>
 
@@ -756,8 +757,8 @@ private:
     }
 
     uno::Reference<css::lang::XComponent> documentCourant() {
-        if (frame_.is()) {
-            uno::Reference<css::frame::XController> ctl = frame_->getController();
+        if (const uno::Reference<css::frame::XFrame> cadre = frame_; cadre.is()) {
+            uno::Reference<css::frame::XController> ctl = cadre->getController();
             if (ctl.is()) return uno::Reference<css::lang::XComponent>(ctl->getModel(), uno::UNO_QUERY);
         }
         uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx_);
@@ -777,8 +778,9 @@ private:
 
     void message(const std::string& texte) {
         try {
-            if (!frame_.is()) return;
-            uno::Reference<css::awt::XWindowPeer> parent(frame_->getContainerWindow(), uno::UNO_QUERY);
+            const uno::Reference<css::frame::XFrame> cadre = frame_;
+            if (!cadre.is()) return;
+            uno::Reference<css::awt::XWindowPeer> parent(cadre->getContainerWindow(), uno::UNO_QUERY);
             if (!parent.is()) return;
             uno::Reference<css::awt::XToolkit2> tk = css::awt::Toolkit::create(ctx_);
             uno::Reference<css::awt::XMessageBoxFactory> f(tk, uno::UNO_QUERY_THROW);
@@ -922,7 +924,9 @@ private:
     }
 
     uno::Reference<uno::XComponentContext> ctx_;
-    uno::Reference<css::frame::XFrame> frame_;
+    // Weak, as LibreOffice's own protocol handlers: the frame may keep its handler alive, the handler
+    // must not keep a closed frame alive.
+    uno::WeakReference<css::frame::XFrame> frame_;
 };
 
 }  // namespace
