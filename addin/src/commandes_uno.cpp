@@ -61,6 +61,7 @@
 #include <fr/ademe/eci/XCommandes.hpp>
 #include <cppuhelper/weakref.hxx>
 #include <osl/file.hxx>
+#include <rtl/process.h>
 #include <rtl/ustring.hxx>
 
 #include <cmath>
@@ -118,6 +119,24 @@ OUString versUrl(const OUString& fichier) {
         throw ErreurCommande("Chemin de fichier illisible : « " + s8(fichier) +
                              " » (un chemin de fichier local est attendu, par exemple /home/moi/export.xlsx).");
     return url;
+}
+
+// True when LibreOffice runs without a user interface (soffice --headless, or the headless VCL
+// plugin). There a visible Calc window aborts LibreOffice 7.4 (crash in vcl::Window::GetCursor from
+// a scheduler task, observed): the commands then open every document hidden, whatever Cache says.
+bool sansInterface() {
+    static const bool r = [] {
+        if (const char* plugin = std::getenv("SAL_USE_VCLPLUGIN"); plugin && std::strcmp(plugin, "svp") == 0)
+            return true;
+        const sal_uInt32 n = rtl_getAppCommandArgCount();
+        for (sal_uInt32 i = 0; i < n; ++i) {
+            OUString arg;
+            rtl_getAppCommandArg(i, &arg.pData);
+            if (arg == "--headless" || arg == "-headless" || arg.startsWith("--headless=")) return true;
+        }
+        return false;
+    }();
+    return r;
 }
 
 // Largest workbook the commands open (a platform export or an autodiagnostic is well under 1 MB).
@@ -800,7 +819,7 @@ private:
         uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx_);
         uno::Sequence<css::beans::PropertyValue> p(2);
         p.getArray()[0] = prop("AsTemplate", uno::Any(true));
-        p.getArray()[1] = prop("Hidden", uno::Any(cache));
+        p.getArray()[1] = prop("Hidden", uno::Any(cache || sansInterface()));
         uno::Reference<css::lang::XComponent> doc = desktop->loadComponentFromURL(url, "_blank", 0, p);
         if (!doc.is()) throw ErreurCommande("Le modèle " + std::string(nom) + " n'a pas pu être ouvert.");
         return doc;
