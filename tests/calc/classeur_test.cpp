@@ -13,32 +13,17 @@
 // The commands are driven as users drive them (menu URLs, Basic macros): this client does not
 // know the extension's own UNO types.
 #include <com/sun/star/beans/NamedValue.hpp>
-#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/frame/DispatchHelper.hpp>
-#include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
-#include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
-#include <com/sun/star/script/provider/XScript.hpp>
-#include <com/sun/star/script/provider/XScriptProvider.hpp>
-#include <com/sun/star/script/provider/XScriptProviderFactory.hpp>
-#include <com/sun/star/sheet/FormulaResult.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/CellProtection.hpp>
 #include <com/sun/star/util/URL.hpp>
@@ -48,8 +33,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -57,10 +40,10 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "classeur.hpp"
 #include "eci/fonctions.hpp"
 #include "eci/referentiel.hpp"
 #include "office.hpp"
@@ -82,140 +65,8 @@ constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the
 const char* const kUrlNouvel = "fr.ademe.eci.commandes:NouvelAutodiagnostic";
 const char* const kUrlImporter = "fr.ademe.eci.commandes:ImporterExport";
 
-
-// ---------------------------------------------------------------------------------------------
-// A spreadsheet document opened by the test (closed by the destructor, never stored).
-
-class Classeur {
-public:
-    explicit Classeur(uno::Reference<css::lang::XComponent> c) : comp_(std::move(c)) {
-        doc_.set(comp_, uno::UNO_QUERY_THROW);
-    }
-    // Opens a file hidden, as a new untitled copy (no lock file, the file is never written).
-    static Classeur ouvrir(const fs::path& p, bool commeModele = true) {
-        const auto args = seq(Proprietes{pv("Hidden", uno::Any(true)), pv("AsTemplate", uno::Any(commeModele))});
-        uno::Reference<css::lang::XComponent> c(
-            Office::instance().desktop()->loadComponentFromURL(ou(urlDe(p)), "_blank", 0, args), uno::UNO_QUERY);
-        if (!c.is()) throw std::runtime_error("could not open " + p.string());
-        return Classeur(c);
-    }
-    Classeur(Classeur&& o) noexcept : comp_(std::move(o.comp_)), doc_(std::move(o.doc_)) {
-        o.comp_.clear();
-        o.doc_.clear();
-    }
-    ~Classeur() { fermer(); }
-    void fermer() {
-        try {
-            uno::Reference<css::util::XCloseable> c(comp_, uno::UNO_QUERY);
-            if (c.is()) c->close(true);
-            else if (comp_.is()) comp_->dispose();
-        } catch (const uno::Exception&) {
-        }
-        comp_.clear();
-        doc_.clear();
-    }
-
-    uno::Reference<css::lang::XComponent> composant() const { return comp_; }
-    uno::Reference<css::sheet::XSpreadsheetDocument> document() const { return doc_; }
-    uno::Reference<css::frame::XFrame> cadre() const {
-        uno::Reference<css::frame::XModel> m(doc_, uno::UNO_QUERY_THROW);
-        return m->getCurrentController()->getFrame();
-    }
-    uno::Reference<css::sheet::XSpreadsheet> feuille(const std::string& nom) const {
-        uno::Reference<css::container::XNameAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        return uno::Reference<css::sheet::XSpreadsheet>(f->getByName(ou(nom)), uno::UNO_QUERY_THROW);
-    }
-    uno::Reference<css::table::XCell> cellule(const std::string& f, const std::string& c) const {
-        return feuille(f)->getCellRangeByName(ou(c))->getCellByPosition(0, 0);
-    }
-    double valeur(const std::string& f, const std::string& c) const { return cellule(f, c)->getValue(); }
-    int erreur(const std::string& f, const std::string& c) const { return cellule(f, c)->getError(); }
-    std::string texte(const std::string& f, const std::string& c) const {
-        uno::Reference<css::text::XTextRange> t(cellule(f, c), uno::UNO_QUERY_THROW);
-        return utf8(t->getString());
-    }
-    void ecrireTexte(const std::string& f, const std::string& c, const std::string& t) const {
-        uno::Reference<css::text::XTextRange>(cellule(f, c), uno::UNO_QUERY_THROW)->setString(ou(t));
-    }
-    // Raw data array (UNO values: double, text; empty cells as empty text).
-    uno::Sequence<uno::Sequence<uno::Any>> donnees(const std::string& f, const std::string& plage) const {
-        return uno::Reference<css::sheet::XCellRangeData>(feuille(f)->getCellRangeByName(ou(plage)),
-                                                          uno::UNO_QUERY_THROW)
-            ->getDataArray();
-    }
-    std::vector<Row> valeurs(const std::string& f, const std::string& plage) const {
-        std::vector<Row> out;
-        for (const auto& r : donnees(f, plage)) {
-            Row row;
-            for (const uno::Any& a : r) {
-                double d;
-                OUString s;
-                if (a >>= d) row.emplace_back(d);
-                else if ((a >>= s) && !s.isEmpty()) row.emplace_back(utf8(s));
-                else row.emplace_back(Blank{});
-            }
-            out.push_back(std::move(row));
-        }
-        return out;
-    }
-    void recalculer() const { uno::Reference<css::sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll(); }
-
-    // Every formula cell whose result is an error, as "Sheet!col,row" (0-based) descriptions.
-    std::vector<std::string> cellulesEnErreur() const {
-        std::vector<std::string> out;
-        uno::Reference<css::container::XIndexAccess> feuilles(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        uno::Reference<css::container::XNameAccess> noms(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        const uno::Sequence<OUString> lesNoms = noms->getElementNames();
-        for (sal_Int32 i = 0; i < feuilles->getCount(); ++i) {
-            uno::Reference<css::sheet::XCellRangesQuery> q(feuilles->getByIndex(i), uno::UNO_QUERY_THROW);
-            uno::Reference<css::sheet::XSheetCellRanges> r = q->queryFormulaCells(css::sheet::FormulaResult::ERROR);
-            for (const css::table::CellRangeAddress& a : r->getRangeAddresses())
-                out.push_back(utf8(lesNoms[i]) + "!C" + std::to_string(a.StartColumn) + "R" +
-                              std::to_string(a.StartRow + 1) + ":C" + std::to_string(a.EndColumn) + "R" +
-                              std::to_string(a.EndRow + 1));
-        }
-        return out;
-    }
-    std::size_t nombreDeFeuilles() const {
-        return static_cast<std::size_t>(
-            uno::Reference<css::container::XIndexAccess>(doc_->getSheets(), uno::UNO_QUERY_THROW)->getCount());
-    }
-
-private:
-    uno::Reference<css::lang::XComponent> comp_;
-    uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
-};
-
 // ---------------------------------------------------------------------------------------------
 // Inputs of an autodiagnostic read out of the document, and the library's figures on them.
-
-eci::calc::Cellule versCellule(const uno::Any& a) {
-    // As Calc passes a range to the add-in: numbers as doubles, text as text, empty as "".
-    double d;
-    OUString s;
-    if (a >>= d) return d;
-    if (a >>= s) return utf8(s);
-    return std::string();
-}
-
-eci::calc::Plage versPlage(const uno::Sequence<uno::Sequence<uno::Any>>& data) {
-    eci::calc::Plage p(static_cast<std::size_t>(data.getLength()),
-                       data.getLength() ? static_cast<std::size_t>(data[0].getLength()) : 0);
-    for (sal_Int32 l = 0; l < data.getLength(); ++l)
-        for (sal_Int32 c = 0; c < data[l].getLength(); ++c)
-            p.at(static_cast<std::size_t>(l), static_cast<std::size_t>(c)) = versCellule(data[l][c]);
-    return p;
-}
-
-std::string idTexte(const eci::calc::Cellule& c) {
-    if (const std::string* s = std::get_if<std::string>(&c)) return *s;
-    if (const double* d = std::get_if<double>(&c)) {
-        std::ostringstream o;
-        o << *d;
-        return o.str();
-    }
-    return std::string();
-}
 
 struct Entrees {
     eci::calc::Plage ids, statuts, details, contexte;
@@ -227,10 +78,10 @@ std::string plageRef(const char* c0, const char* c1) {
 
 Entrees lireEntrees(const Classeur& c) {
     Entrees e;
-    e.ids = versPlage(c.donnees(kFeuilleRef, plageRef("A", "A")));
-    e.statuts = versPlage(c.donnees(kFeuilleRef, plageRef("J", "J")));
-    e.details = versPlage(c.donnees(kFeuilleRef, plageRef("L", "N")));
-    e.contexte = versPlage(c.donnees(kFeuilleCollectivite, "B4:C16"));
+    e.ids = c.plage(kFeuilleRef, plageRef("A", "A"));
+    e.statuts = c.plage(kFeuilleRef, plageRef("J", "J"));
+    e.details = c.plage(kFeuilleRef, plageRef("L", "N"));
+    e.contexte = c.plage(kFeuilleCollectivite, "B4:C16");
     return e;
 }
 
@@ -244,7 +95,7 @@ double scoreTotal(const Entrees& e, const char* mesure) {
 // Row (0-based in the Référentiel range) of an id.
 int ligneDe(const Entrees& e, const std::string& id) {
     for (std::size_t l = 0; l < e.ids.lignes; ++l)
-        if (idTexte(e.ids.at(l, 0)) == id) return static_cast<int>(l);
+        if (enTexte(e.ids.at(l, 0)) == id) return static_cast<int>(l);
     return -1;
 }
 
@@ -285,56 +136,10 @@ void verifierSynthese(const Classeur& c, const Entrees& e) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The commands, as users reach them.
+// The import by its menu URL.
 
-uno::Any dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const char* url,
-                    const Proprietes& args, sal_Int16* etat = nullptr) {
-    Office& o = Office::instance();
-    uno::Reference<css::frame::XDispatchHelper> dh = css::frame::DispatchHelper::create(o.context());
-    uno::Reference<css::frame::XDispatchProvider> dp(cadre, uno::UNO_QUERY_THROW);
-    uno::Any r = dh->executeDispatch(dp, OUString::createFromAscii(url), "", 0, seq(args));
-    css::frame::DispatchResultEvent ev;
-    if (!(r >>= ev)) {
-        ADD_FAILURE() << "dispatch of " << url << " returned no DispatchResultEvent";
-        return uno::Any();
-    }
-    if (etat) *etat = ev.State;
-    return ev.Result;
-}
-
-// A new autodiagnostic through the menu URL (dispatched on the frame of a blank Calc document).
-Classeur nouvelParMenu() {
-    Sheet vierge;  // a hidden blank Calc document: its frame dispatches the menu URL
-    uno::Reference<css::frame::XModel> m(vierge.document(), uno::UNO_QUERY_THROW);
-    sal_Int16 etat = -1;
-    uno::Any r = dispatcher(m->getCurrentController()->getFrame(), kUrlNouvel, {pv("Cache", uno::Any(true))}, &etat);
-    EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS);
-    uno::Reference<css::lang::XComponent> doc(r, uno::UNO_QUERY);
-    if (!doc.is()) throw std::runtime_error("NouvelAutodiagnostic (menu URL) returned no document");
-    return Classeur(doc);
-}
-
-std::string importerParMenu(const Classeur& c, const fs::path& fichier, sal_Int16* etat = nullptr) {
-    uno::Any r = dispatcher(c.cadre(), kUrlImporter, {pv("Fichier", uno::Any(ou(fichier.string())))}, etat);
-    OUString s;
-    r >>= s;
-    return utf8(s);
-}
-
-uno::Reference<css::script::provider::XScript> macro(const std::string& nom) {
-    Office& o = Office::instance();
-    uno::Reference<css::script::provider::XScriptProviderFactory> f(
-        o.createInstance("com.sun.star.script.provider.MasterScriptProviderFactory"), uno::UNO_QUERY_THROW);
-    uno::Reference<css::script::provider::XScriptProvider> p(f->createScriptProvider(uno::Any(OUString())),
-                                                             uno::UNO_QUERY_THROW);
-    return p->getScript(
-        ou("vnd.sun.star.script:EconomieCirculaire.Commandes." + nom + "?language=Basic&location=application"));
-}
-
-uno::Any appelerMacro(const std::string& nom, const std::vector<uno::Any>& args) {
-    uno::Sequence<sal_Int16> idx;
-    uno::Sequence<uno::Any> sorties;
-    return macro(nom)->invoke(seq(args), idx, sorties);
+Resultat importerParMenu(const Classeur& c, const fs::path& fichier) {
+    return executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(fichier.string())))});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,9 +161,8 @@ ExportFabrique fabriquerExport(const fs::path& dossier) {
     const fs::path copie = dossier / "modele-export.xlsx";
     fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
     fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
-    Classeur c = Classeur::ouvrir(copie, false);
-    uno::Reference<css::container::XIndexAccess> feuilles(c.document()->getSheets(), uno::UNO_QUERY_THROW);
-    uno::Reference<css::sheet::XSpreadsheet> f(feuilles->getByIndex(0), uno::UNO_QUERY_THROW);
+    Classeur c = Classeur::ouvrir(copie);
+    uno::Reference<css::sheet::XSpreadsheet> f = c.premiereFeuille();
     // Rows by N° (column A, from row index 6).
     uno::Sequence<uno::Sequence<uno::Any>> a =
         uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499), uno::UNO_QUERY_THROW)
@@ -366,7 +170,7 @@ ExportFabrique fabriquerExport(const fs::path& dossier) {
     std::map<std::string, sal_Int32> ligne;
     sal_Int32 derniere = 0;
     for (sal_Int32 l = kPremiereLigneExport; l < a.getLength(); ++l) {
-        std::string id = idTexte(versCellule(a[l][0]));
+        std::string id = enTexte(versCellule(a[l][0]));
         if (id.empty()) continue;
         ligne.emplace(id, l);
         derniere = l;
@@ -410,9 +214,8 @@ ExportFabrique fabriquerExport(const fs::path& dossier) {
 
     e.xlsx = dossier / "export.xlsx";
     e.ods = dossier / "export.ods";
-    uno::Reference<css::frame::XStorable> st(c.document(), uno::UNO_QUERY_THROW);
-    st->storeToURL(ou(urlDe(e.xlsx)), seq(Proprietes{pv("FilterName", uno::Any(OUString("Calc MS Excel 2007 XML")))}));
-    st->storeToURL(ou(urlDe(e.ods)), seq(Proprietes{pv("FilterName", uno::Any(OUString("calc8")))}));
+    c.exporter(e.xlsx, "Calc MS Excel 2007 XML");
+    c.enregistrer(e.ods);
     c.fermer();
     EXPECT_TRUE(fs::exists(e.xlsx) && fs::exists(e.ods));
     return e;
@@ -425,12 +228,12 @@ void verifierImport(const Classeur& c, const ExportFabrique& e, const std::strin
     for (const auto& [id, attendu] : e.statutsAttendus) {
         const int l = ligneDe(lu, id);
         ASSERT_GE(l, 0) << id;
-        EXPECT_EQ(idTexte(lu.statuts.at(static_cast<std::size_t>(l), 0)), attendu) << "statut of " << id;
+        EXPECT_EQ(enTexte(lu.statuts.at(static_cast<std::size_t>(l), 0)), attendu) << "statut of " << id;
     }
     {
         const int l = ligneDe(lu, e.idStatutInconnu);
         ASSERT_GE(l, 0);
-        EXPECT_EQ(idTexte(lu.statuts.at(static_cast<std::size_t>(l), 0)), "") << "unknown statut must stay blank";
+        EXPECT_EQ(enTexte(lu.statuts.at(static_cast<std::size_t>(l), 0)), "") << "unknown statut must stay blank";
     }
     for (const auto& [id, fr] : e.fractionsAttendues) {
         const int l = ligneDe(lu, id);
@@ -446,7 +249,7 @@ void verifierImport(const Classeur& c, const ExportFabrique& e, const std::strin
     // No other row got a status.
     std::size_t renseignes = 0;
     for (std::size_t l = 0; l < lu.statuts.lignes; ++l)
-        if (!idTexte(lu.statuts.at(l, 0)).empty()) ++renseignes;
+        if (!enTexte(lu.statuts.at(l, 0)).empty()) ++renseignes;
     EXPECT_EQ(renseignes, e.statutsAttendus.size());
 
     // The report (French): counts, the unknown row, the unknown statut.
@@ -459,7 +262,7 @@ void verifierImport(const Classeur& c, const ExportFabrique& e, const std::strin
     // what the import wrote), with the workbook's contexte.
     Entrees attendu = lu;
     for (std::size_t l = 0; l < attendu.ids.lignes; ++l) {
-        const std::string id = idTexte(attendu.ids.at(l, 0));
+        const std::string id = enTexte(attendu.ids.at(l, 0));
         auto it = e.statutsAttendus.find(id);
         attendu.statuts.at(l, 0) = std::string(it == e.statutsAttendus.end() ? "" : it->second);
         auto fr = e.fractionsAttendues.find(id);
@@ -476,12 +279,6 @@ void verifierImport(const Classeur& c, const ExportFabrique& e, const std::strin
     EXPECT_TRUE(c.cellulesEnErreur().empty());
 }
 
-std::string joindre(const std::vector<std::string>& v) {
-    std::string s;
-    for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
-    return s;
-}
-
 class ClasseurTest : public CalcTest {};
 
 }  // namespace
@@ -489,7 +286,7 @@ class ClasseurTest : public CalcTest {};
 // ---- 1. the blank template -------------------------------------------------------------------
 
 TEST_F(ClasseurTest, ModeleVideSansErreur) {
-    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_ODS);
+    Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_ODS);
     c.recalculer();
     EXPECT_EQ(c.nombreDeFeuilles(), 4u);
     const std::vector<std::string> err = c.cellulesEnErreur();
@@ -503,7 +300,7 @@ TEST_F(ClasseurTest, ModeleVideSansErreur) {
 
 TEST_F(ClasseurTest, NouvelAutodiagnosticParMenuEtParMacro) {
     {
-        Classeur c = nouvelParMenu();
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         c.recalculer();
         const std::vector<std::string> err = c.cellulesEnErreur();
         EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
@@ -528,14 +325,14 @@ TEST_F(ClasseurTest, NouvelAutodiagnosticParMenuEtParMacro) {
 // ---- 2. the example against the library --------------------------------------------------------
 
 TEST_F(ClasseurTest, ExempleEgalBibliotheque) {
-    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_EXEMPLE_ODS);
+    Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_EXEMPLE_ODS);
     c.recalculer();
     const std::vector<std::string> err = c.cellulesEnErreur();
     EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
     const Entrees e = lireEntrees(c);
     ASSERT_EQ(e.ids.lignes, 367u);
     ASSERT_EQ(e.contexte.colonnes, 2u);
-    EXPECT_EQ(idTexte(e.contexte.at(0, 0)), "nom");
+    EXPECT_EQ(enTexte(e.contexte.at(0, 0)), "nom");
     EXPECT_GT(scoreTotal(e, "fait"), 0) << "the example has no fait points";
     verifierSynthese(c, e);
     EXPECT_EQ(c.texte(kFeuilleSynthese, "C21").rfind("OK", 0), 0u) << c.texte(kFeuilleSynthese, "C21");
@@ -544,16 +341,16 @@ TEST_F(ClasseurTest, ExempleEgalBibliotheque) {
 // ---- 3. one status changes the synthesis --------------------------------------------------------
 
 TEST_F(ClasseurTest, UnStatutChangeLaSynthese) {
-    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_EXEMPLE_ODS);
+    Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_EXEMPLE_ODS);
     c.recalculer();
     const Entrees e = lireEntrees(c);
     auto ref = eci::Referentiel::eci();
     // A tâche « fait » worth points (Référentiel R = points faits).
     int ligne = -1;
     for (std::size_t l = 0; l < e.ids.lignes && ligne < 0; ++l) {
-        const std::string id = idTexte(e.ids.at(l, 0));
+        const std::string id = enTexte(e.ids.at(l, 0));
         const int i = ref->index(id);
-        if (i < 0 || ref->noeud(i).type != "tache" || idTexte(e.statuts.at(l, 0)) != "fait") continue;
+        if (i < 0 || ref->noeud(i).type != "tache" || enTexte(e.statuts.at(l, 0)) != "fait") continue;
         if (c.valeur(kFeuilleRef, "R" + std::to_string(kPremiereLigneRef + l)) > 0) ligne = kPremiereLigneRef + (int)l;
     }
     ASSERT_GT(ligne, 0) << "no tâche « fait » with points in the example";
@@ -594,17 +391,17 @@ TEST_F(ClasseurTest, ImportParMenuEtParMacro) {
 
     {  // menu URL, .xlsx
         SCOPED_TRACE("dispatch, xlsx");
-        Classeur c = nouvelParMenu();
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         const double d10 = c.valeur(kFeuilleSynthese, "D10");
-        sal_Int16 etat = -1;
-        const std::string rapport = importerParMenu(c, ex.xlsx, &etat);
-        EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS);
+        const Resultat r = importerParMenu(c, ex.xlsx);
+        const std::string& rapport = r.rapport;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS);
         EXPECT_NE(c.valeur(kFeuilleSynthese, "D10"), d10);
         verifierImport(c, ex, rapport);
     }
     {  // Basic entry point, .ods
         SCOPED_TRACE("Basic, ods");
-        Classeur c = nouvelParMenu();
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         uno::Any r = appelerMacro("ImporterExport", {uno::Any(ou(ex.ods.string())), uno::Any(c.composant())});
         OUString rapport;
         ASSERT_TRUE(r >>= rapport);
@@ -629,13 +426,13 @@ TEST_F(ClasseurTest, ImportDeFichiersQuiNeSontPasDesExports) {
     const fs::path absent = dossier.chemin / "absent.xlsx";
     const auto avantExemple = empreinte(exemple), avantTexte = empreinte(texte);
 
-    Classeur c = nouvelParMenu();
+    Classeur c = nouveauParMenu("NouvelAutodiagnostic");
     const double d10 = c.valeur(kFeuilleSynthese, "D10");
     for (const fs::path& p : {exemple, texte, absent}) {
         SCOPED_TRACE(p.filename().string());
-        sal_Int16 etat = -1;
-        const std::string rapport = importerParMenu(c, p, &etat);
-        EXPECT_EQ(etat, css::frame::DispatchResultState::FAILURE) << rapport;
+        const Resultat r = importerParMenu(c, p);
+        const std::string& rapport = r.rapport;
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << rapport;
         EXPECT_FALSE(rapport.empty());
         EXPECT_EQ(rapport.find("Import terminé"), std::string::npos) << rapport;
         // French: the messages of the command / the import library.
@@ -666,14 +463,10 @@ TEST_F(ClasseurTest, ImportDeFichiersQuiNeSontPasDesExports) {
 
     // A target that is not an autodiagnostic: the blank document of the fixture.
     {
-        uno::Reference<css::frame::XModel> m(sheet.document(), uno::UNO_QUERY_THROW);
-        sal_Int16 etat = -1;
-        uno::Any r = dispatcher(m->getCurrentController()->getFrame(), kUrlImporter,
-                                {pv("Fichier", uno::Any(ou(exemple.string())))}, &etat);
-        OUString s;
-        r >>= s;
-        EXPECT_EQ(etat, css::frame::DispatchResultState::FAILURE);
-        EXPECT_NE(utf8(s).find("n'est pas un autodiagnostic"), std::string::npos) << utf8(s);
+        const Resultat r =
+            executer(cadreDe(sheet.document()), "ImporterExport", {pv("Fichier", uno::Any(ou(exemple.string())))});
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE);
+        EXPECT_NE(r.rapport.find("n'est pas un autodiagnostic"), std::string::npos) << r.rapport;
     }
     EXPECT_TRUE(Office::instance().alive());
 }
@@ -683,15 +476,13 @@ TEST_F(ClasseurTest, ImportDeFichiersQuiNeSontPasDesExports) {
 TEST_F(ClasseurTest, PdfDeLaSynthese) {
     DossierTemp dossier;
     const fs::path pdf = dossier.chemin / "synthese.pdf";
-    Classeur c = Classeur::ouvrir(ECI_AUTODIAG_EXEMPLE_ODS);
+    Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_EXEMPLE_ODS);
     c.recalculer();
     const std::string nom = c.texte(kFeuilleCollectivite, "C4");
     ASSERT_FALSE(nom.empty());
     uno::Reference<css::table::XCellRange> zone = c.feuille(kFeuilleSynthese)->getCellRangeByName("A1:I23");
     const auto filtre = seq(Proprietes{pv("Selection", uno::Any(zone))});
-    uno::Reference<css::frame::XStorable>(c.document(), uno::UNO_QUERY_THROW)
-        ->storeToURL(ou(urlDe(pdf)), seq(Proprietes{pv("FilterName", uno::Any(OUString("calc_pdf_Export"))),
-                                                  pv("FilterData", uno::Any(filtre))}));
+    c.exporter(pdf, "calc_pdf_Export", {pv("FilterData", uno::Any(filtre))});
     ASSERT_TRUE(fs::exists(pdf));
     EXPECT_GT(fs::file_size(pdf), 20000u);
     {
@@ -770,8 +561,7 @@ TEST_F(ClasseurTest, MenuEtBarreDOutils) {
         EXPECT_EQ(urls(barre), attendues);
     }
     // Every URL of the menu has a dispatcher in a Calc frame (the protocol handler is registered).
-    uno::Reference<css::frame::XModel> m(sheet.document(), uno::UNO_QUERY_THROW);
-    uno::Reference<css::frame::XDispatchProvider> dp(m->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
+    uno::Reference<css::frame::XDispatchProvider> dp(cadreDe(sheet.document()), uno::UNO_QUERY_THROW);
     for (const std::string& u : attendues) {
         css::util::URL url;
         url.Complete = ou(u);

@@ -10,38 +10,15 @@
 //     equal the library's figures on the inputs written, files untouched, idempotent; « Filtrer
 //     les candidatures » shows exactly the expected rows.
 // Commands are driven as users drive them (menu URLs through DispatchHelper, Basic macros).
-#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/frame/DispatchHelper.hpp>
-#include <com/sun/star/frame/DispatchResultEvent.hpp>
-#include <com/sun/star/frame/DispatchResultState.hpp>
-#include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
-#include <com/sun/star/script/provider/XScript.hpp>
-#include <com/sun/star/script/provider/XScriptProvider.hpp>
-#include <com/sun/star/script/provider/XScriptProviderFactory.hpp>
-#include <com/sun/star/sheet/FormulaResult.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
-#include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
-#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
-#include <com/sun/star/text/XTextRange.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -51,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "classeur.hpp"
 #include "eci/fonctions.hpp"
 #include "eci/fonctions_aide.hpp"
 #include "eci/fonctions_criteres.hpp"
@@ -61,162 +39,13 @@
 
 using namespace eci::test;
 namespace fs = std::filesystem;
-using ::rtl::OUString;
 using eci::calc::Cellule;
 using eci::calc::Optionnel;
 using eci::calc::Plage;
 
 namespace {
 
-const char* const kUrl = "fr.ademe.eci.commandes:";
 constexpr sal_Int32 kRouge = 0xF4CCCC;
-
-// A document opened or created by the test (closed by the destructor, never stored).
-class Doc {
-public:
-    explicit Doc(uno::Reference<css::lang::XComponent> c) : comp_(std::move(c)) {
-        doc_.set(comp_, uno::UNO_QUERY_THROW);
-    }
-    static Doc ouvrir(const fs::path& p) {
-        const auto args = seq(Proprietes{pv("Hidden", uno::Any(true)), pv("AsTemplate", uno::Any(true))});
-        uno::Reference<css::lang::XComponent> c(
-            Office::instance().desktop()->loadComponentFromURL(ou(fabrique::urlFichier(p)), "_blank", 0, args),
-            uno::UNO_QUERY);
-        if (!c.is()) throw std::runtime_error("could not open " + p.string());
-        return Doc(c);
-    }
-    Doc(Doc&& o) noexcept : comp_(std::move(o.comp_)), doc_(std::move(o.doc_)) {
-        o.comp_.clear();
-        o.doc_.clear();
-    }
-    ~Doc() { fabrique::fermerDocument(comp_); }
-
-    uno::Reference<css::lang::XComponent> composant() const { return comp_; }
-    uno::Reference<css::frame::XFrame> cadre() const {
-        return uno::Reference<css::frame::XModel>(doc_, uno::UNO_QUERY_THROW)->getCurrentController()->getFrame();
-    }
-    bool aFeuille(const std::string& nom) const {
-        return uno::Reference<css::container::XNameAccess>(doc_->getSheets(), uno::UNO_QUERY_THROW)->hasByName(ou(nom));
-    }
-    uno::Reference<css::sheet::XSpreadsheet> feuille(const std::string& nom) const {
-        uno::Reference<css::container::XNameAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        return uno::Reference<css::sheet::XSpreadsheet>(f->getByName(ou(nom)), uno::UNO_QUERY_THROW);
-    }
-    uno::Reference<css::table::XCell> cellule(const std::string& f, const std::string& c) const {
-        return feuille(f)->getCellRangeByName(ou(c))->getCellByPosition(0, 0);
-    }
-    double valeur(const std::string& f, const std::string& c) const { return cellule(f, c)->getValue(); }
-    std::string texte(const std::string& f, const std::string& c) const {
-        return utf8(uno::Reference<css::text::XTextRange>(cellule(f, c), uno::UNO_QUERY_THROW)->getString());
-    }
-    // As Calc passes a cell to the add-in: number, text ("" for an empty cell).
-    Cellule brute(const std::string& f, const std::string& c) const { return donnees(f, c).at(0, 0); }
-    Plage donnees(const std::string& f, const std::string& plage) const {
-        const auto d = uno::Reference<css::sheet::XCellRangeData>(feuille(f)->getCellRangeByName(ou(plage)),
-                                                                  uno::UNO_QUERY_THROW)
-                           ->getDataArray();
-        Plage p(static_cast<std::size_t>(d.getLength()), d.getLength() ? static_cast<std::size_t>(d[0].getLength()) : 0);
-        for (sal_Int32 l = 0; l < d.getLength(); ++l)
-            for (sal_Int32 c = 0; c < d[l].getLength(); ++c) {
-                double x;
-                OUString s;
-                Cellule& cel = p.at(static_cast<std::size_t>(l), static_cast<std::size_t>(c));
-                if (d[l][c] >>= x) cel = x;
-                else if (d[l][c] >>= s) cel = utf8(s);
-                else cel = std::string();
-            }
-        return p;
-    }
-    sal_Int32 fond(const std::string& f, const std::string& c) const {
-        sal_Int32 v = 0;
-        uno::Reference<css::beans::XPropertySet>(cellule(f, c), uno::UNO_QUERY_THROW)->getPropertyValue("CellBackColor") >>= v;
-        return v;
-    }
-    void recalculer() const { uno::Reference<css::sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll(); }
-    std::vector<std::string> cellulesEnErreur() const {
-        std::vector<std::string> out;
-        uno::Reference<css::container::XIndexAccess> feuilles(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        const uno::Sequence<OUString> noms =
-            uno::Reference<css::container::XNameAccess>(doc_->getSheets(), uno::UNO_QUERY_THROW)->getElementNames();
-        for (sal_Int32 i = 0; i < feuilles->getCount(); ++i) {
-            uno::Reference<css::sheet::XCellRangesQuery> q(feuilles->getByIndex(i), uno::UNO_QUERY_THROW);
-            for (const css::table::CellRangeAddress& a :
-                 q->queryFormulaCells(css::sheet::FormulaResult::ERROR)->getRangeAddresses())
-                out.push_back(utf8(noms[i]) + "!C" + std::to_string(a.StartColumn) + "R" +
-                              std::to_string(a.StartRow + 1));
-        }
-        return out;
-    }
-
-private:
-    uno::Reference<css::lang::XComponent> comp_;
-    uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
-};
-
-std::string joindre(const std::vector<std::string>& v) {
-    std::string s;
-    for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
-    return s;
-}
-
-uno::Any dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const std::string& commande,
-                    const Proprietes& args, sal_Int16* etat = nullptr) {
-    uno::Reference<css::frame::XDispatchHelper> dh = css::frame::DispatchHelper::create(Office::instance().context());
-    uno::Reference<css::frame::XDispatchProvider> dp(cadre, uno::UNO_QUERY_THROW);
-    uno::Any r = dh->executeDispatch(dp, ou(kUrl + commande), "", 0, seq(args));
-    css::frame::DispatchResultEvent ev;
-    if (!(r >>= ev)) {
-        ADD_FAILURE() << "dispatch of " << commande << " returned no DispatchResultEvent";
-        return uno::Any();
-    }
-    if (etat) *etat = ev.State;
-    return ev.Result;
-}
-
-std::string rapportMenu(const Doc& d, const std::string& commande, const Proprietes& args) {
-    sal_Int16 etat = -1;
-    OUString s;
-    dispatcher(d.cadre(), commande, args, &etat) >>= s;
-    EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS) << commande << ": " << utf8(s);
-    return utf8(s);
-}
-
-// « Nouveau … » by the menu URL, dispatched on the frame of a blank hidden document.
-Doc nouveauParMenu(const std::string& commande) {
-    Sheet vierge;
-    uno::Reference<css::frame::XModel> m(vierge.document(), uno::UNO_QUERY_THROW);
-    sal_Int16 etat = -1;
-    uno::Any r = dispatcher(m->getCurrentController()->getFrame(), commande, {pv("Cache", uno::Any(true))}, &etat);
-    EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS);
-    uno::Reference<css::lang::XComponent> doc(r, uno::UNO_QUERY);
-    if (!doc.is()) throw std::runtime_error(commande + " (menu URL) returned no document");
-    return Doc(doc);
-}
-
-uno::Any appelerMacro(const std::string& nom, const std::vector<uno::Any>& args) {
-    uno::Reference<css::script::provider::XScriptProviderFactory> f(
-        Office::instance().createInstance("com.sun.star.script.provider.MasterScriptProviderFactory"),
-        uno::UNO_QUERY_THROW);
-    uno::Reference<css::script::provider::XScriptProvider> p(f->createScriptProvider(uno::Any(OUString())),
-                                                             uno::UNO_QUERY_THROW);
-    uno::Sequence<sal_Int16> idx;
-    uno::Sequence<uno::Any> sorties;
-    return p->getScript(ou("vnd.sun.star.script:EconomieCirculaire.Commandes." + nom +
-                           "?language=Basic&location=application"))
-        ->invoke(seq(args), idx, sorties);
-}
-
-Doc nouveauParMacro(const std::string& nom) {
-    uno::Reference<css::lang::XComponent> doc(appelerMacro(nom, {uno::Any(true)}), uno::UNO_QUERY);
-    if (!doc.is()) throw std::runtime_error("Basic " + nom + "(True) returned no document");
-    return Doc(doc);
-}
-
-std::string rapportMacro(const std::string& nom, const std::vector<uno::Any>& args) {
-    OUString s;
-    EXPECT_TRUE(appelerMacro(nom, args) >>= s) << nom;
-    return utf8(s);
-}
 
 // An optional argument as Calc passes a single cell: absent when empty.
 Optionnel opt(const Cellule& c) {
@@ -236,18 +65,18 @@ class CommandesTest : public CalcTest {};
 struct LignePlan {
     Cellule phase, ht, tva, part, autres, invest;
 };
-LignePlan lireLigne(const Doc& d, int r) {
+LignePlan lireLigne(const Classeur& d, int r) {
     const std::string R = std::to_string(r);
-    return {d.brute("Plan", "B" + R), d.brute("Plan", "D" + R), d.brute("Plan", "E" + R),
-            d.brute("Plan", "F" + R), d.brute("Plan", "L" + R), d.brute("Plan", "O" + R)};
+    return {d.argument("Plan", "B" + R), d.argument("Plan", "D" + R), d.argument("Plan", "E" + R),
+            d.argument("Plan", "F" + R), d.argument("Plan", "L" + R), d.argument("Plan", "O" + R)};
 }
 
 // Plan row r against the library (AIDE.ASSIETTE / MONTANT / REPARTITION / VERIFIER).
-void verifierLignePlan(const Doc& d, int r) {
+void verifierLignePlan(const Classeur& d, int r) {
     const std::string R = std::to_string(r);
     SCOPED_TRACE("Plan row " + R);
     const LignePlan l = lireLigne(d, r);
-    const Optionnel tauxAide = opt(d.brute("Paramètres", "B5")), plafondSur = opt(d.brute("Paramètres", "B8"));
+    const Optionnel tauxAide = opt(d.argument("Paramètres", "B5")), plafondSur = opt(d.argument("Paramètres", "B8"));
     const double partAdeme = d.valeur("Paramètres", "B10");
     const double assiette = eci::calc::aideAssiette(nombre(l.ht), opt(l.tva), opt(l.part));
     const double aide = eci::calc::aideMontant(nombre(l.ht), l.phase, tauxAide, opt(l.tva), opt(l.part), plafondSur);
@@ -263,13 +92,13 @@ void verifierLignePlan(const Doc& d, int r) {
 
 TEST_F(CommandesTest, PlanModeleEtExempleEgalBibliotheque) {
     {
-        Doc c = Doc::ouvrir(ECI_PLAN_ODS);
+        Classeur c = Classeur::copieSansTitre(ECI_PLAN_ODS);
         c.recalculer();
         EXPECT_TRUE(c.cellulesEnErreur().empty()) << joindre(c.cellulesEnErreur());
         EXPECT_EQ(c.texte("Plan", "Q7"), "");
         EXPECT_EQ(c.texte("Plan", "Q8"), "");
     }
-    Doc c = Doc::ouvrir(ECI_PLAN_EXEMPLE_ODS);
+    Classeur c = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
     c.recalculer();
     EXPECT_TRUE(c.cellulesEnErreur().empty()) << joindre(c.cellulesEnErreur());
     for (int r : {7, 8}) {
@@ -281,7 +110,7 @@ TEST_F(CommandesTest, PlanModeleEtExempleEgalBibliotheque) {
 TEST_F(CommandesTest, NouveauPlanParMenuEtParMacro) {
     for (int voie = 0; voie < 2; ++voie) {
         SCOPED_TRACE(voie == 0 ? "menu" : "Basic");
-        Doc d = voie == 0 ? nouveauParMenu("NouveauPlanFinancement") : nouveauParMacro("NouveauPlanFinancement");
+        Classeur d = voie == 0 ? nouveauParMenu("NouveauPlanFinancement") : nouveauParMacro("NouveauPlanFinancement");
         for (const char* f : {"Paramètres", "Plan", "Versements"}) EXPECT_TRUE(d.aFeuille(f)) << f;
         EXPECT_TRUE(uno::Reference<css::frame::XModel>(d.composant(), uno::UNO_QUERY_THROW)->getURL().isEmpty());
         d.recalculer();
@@ -292,7 +121,7 @@ TEST_F(CommandesTest, NouveauPlanParMenuEtParMacro) {
 TEST_F(CommandesTest, VerifierPlanParMenuEtParMacro) {
     for (int voie = 0; voie < 2; ++voie) {
         SCOPED_TRACE(voie == 0 ? "menu" : "Basic");
-        Doc c = Doc::ouvrir(ECI_PLAN_EXEMPLE_ODS);
+        Classeur c = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
         auto verifier = [&] {
             return voie == 0 ? rapportMenu(c, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))})
                              : rapportMacro("VerifierPlanFinancement", {uno::Any(c.composant())});
@@ -347,7 +176,7 @@ TEST_F(CommandesTest, VerifierPlanParMenuEtParMacro) {
 // Known defect of verifierPlanFinancement: after mark + fix, the line's own backgrounds (yellow
 // inputs, grey results) are not restored (transparent). Enable once the command saves them.
 TEST_F(CommandesTest, VerifierPlanRestaureLesFonds) {
-    Doc c = Doc::ouvrir(ECI_PLAN_EXEMPLE_ODS);
+    Classeur c = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
     std::map<std::string, sal_Int32> avant;
     for (const char* col : {"A", "C", "D", "H", "I", "L", "P", "Q"}) avant[col] = c.fond("Plan", std::string(col) + "8");
     const double l8 = c.valeur("Plan", "L8");
@@ -362,16 +191,16 @@ TEST_F(CommandesTest, VerifierPlanRestaureLesFonds) {
 
 TEST_F(CommandesTest, CandidaturesModeleEtExempleEgalBibliotheque) {
     {
-        Doc c = Doc::ouvrir(ECI_CANDIDATURES_ODS);
+        Classeur c = Classeur::copieSansTitre(ECI_CANDIDATURES_ODS);
         c.recalculer();
         EXPECT_TRUE(c.cellulesEnErreur().empty()) << joindre(c.cellulesEnErreur());
     }
-    Doc c = Doc::ouvrir(ECI_CANDIDATURES_EXEMPLE_ODS);
+    Classeur c = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
     c.recalculer();
     EXPECT_TRUE(c.cellulesEnErreur().empty()) << joindre(c.cellulesEnErreur());
-    const Plage u = c.donnees("Candidatures", "U2:U201");
-    const Plage ad = c.donnees("Candidatures", "AD2:AD201"), ae = c.donnees("Candidatures", "AE2:AE201");
-    const Plage cc = c.donnees("Candidatures", "C2:D201");
+    const Plage u = c.plage("Candidatures", "U2:U201");
+    const Plage ad = c.plage("Candidatures", "AD2:AD201"), ae = c.plage("Candidatures", "AE2:AE201");
+    const Plage cc = c.plage("Candidatures", "C2:D201");
     // AD / AE are C / D where U is a number, else blank.
     std::size_t notes = 0;
     for (std::size_t l = 0; l < 200; ++l) {
@@ -381,9 +210,9 @@ TEST_F(CommandesTest, CandidaturesModeleEtExempleEgalBibliotheque) {
         EXPECT_EQ(ae.at(l, 0), numerique ? cc.at(l, 1) : Cellule(std::string())) << "AE" << l + 2;
     }
     EXPECT_GE(notes, 20u);
-    const Optionnel n = opt(c.brute("Paramètres", "D20")), smin = opt(c.brute("Paramètres", "D21"));
+    const Optionnel n = opt(c.argument("Paramètres", "D20")), smin = opt(c.argument("Paramètres", "D21"));
     const Plage sel = eci::calc::criteresSelection(u, ad, ae, n, smin);
-    const Plage x = c.donnees("Candidatures", "X2:X201");
+    const Plage x = c.plage("Candidatures", "X2:X201");
     ASSERT_EQ(sel.lignes, 200u);
     double membres = 0;
     for (std::size_t l = 0; l < 200; ++l) {
@@ -422,10 +251,10 @@ void fabriquerLot(Lot& lot, int n) {
 }
 
 // The grid after a consolidation of the lot: exactly its autodiagnostics, with the library's figures.
-void verifierGrille(const Doc& g, const Lot& lot, const std::string& rapport, const Plage& ids) {
+void verifierGrille(const Classeur& g, const Lot& lot, const std::string& rapport, const Plage& ids) {
     SCOPED_TRACE("report: " + rapport);
     const std::size_t n = lot.autodiags.size();
-    const Plage a = g.donnees("Candidatures", "A2:N201");
+    const Plage a = g.plage("Candidatures", "A2:N201");
     std::map<std::string, std::size_t> ligneDe;
     std::size_t remplies = 0;
     for (std::size_t l = 0; l < a.lignes; ++l) {
@@ -461,8 +290,8 @@ void verifierGrille(const Doc& g, const Lot& lot, const std::string& rapport, co
 TEST_F(CommandesTest, ConsoliderParMenuEtParMacro) {
     const Plage ids = fabrique::identifiants();
     {  // the generator's row order is the template's
-        Doc m = Doc::ouvrir(ECI_AUTODIAG_ODS);
-        const Plage a = m.donnees("Référentiel", "A7:A373");
+        Classeur m = Classeur::copieSansTitre(ECI_AUTODIAG_ODS);
+        const Plage a = m.plage("Référentiel", "A7:A373");
         ASSERT_EQ(a.lignes, ids.lignes);
         for (std::size_t l = 0; l < a.lignes; ++l) ASSERT_EQ(a.at(l, 0), ids.at(l, 0)) << "A" << l + 7;
     }
@@ -477,7 +306,7 @@ TEST_F(CommandesTest, ConsoliderParMenuEtParMacro) {
     const std::string dossier = lot.dossier.chemin.string();
     {
         SCOPED_TRACE("menu");
-        Doc g = nouveauParMenu("NouvelleGrilleCandidatures");
+        Classeur g = nouveauParMenu("NouvelleGrilleCandidatures");
         verifierGrille(g, lot, rapportMenu(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(dossier)))}), ids);
         // Twice: the rows are updated, not duplicated.
         const std::string deux = rapportMenu(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(dossier)))});
@@ -487,10 +316,10 @@ TEST_F(CommandesTest, ConsoliderParMenuEtParMacro) {
     }
     {
         SCOPED_TRACE("Basic");
-        Doc g = nouveauParMacro("NouvelleGrilleCandidatures");
+        Classeur g = nouveauParMacro("NouvelleGrilleCandidatures");
         verifierGrille(g, lot,
                        rapportMacro("ConsoliderCandidatures",
-                                    {uno::Any(ou(fabrique::urlFichier(lot.dossier.chemin))), uno::Any(g.composant())}),
+                                    {uno::Any(ou(urlDe(lot.dossier.chemin))), uno::Any(g.composant())}),
                        ids);
     }
     for (const auto& [p, h] : lot.empreintes) EXPECT_EQ(empreinte(p), h) << p << " was modified";
@@ -504,11 +333,11 @@ TEST_F(CommandesTest, ConsoliderParMenuEtParMacro) {
 }
 
 // Rows 2..201 of Candidatures: visible candidate rows (A filled), by 0-based index.
-std::set<std::size_t> visibles(const Doc& g) {
+std::set<std::size_t> visibles(const Classeur& g) {
     uno::Reference<css::table::XColumnRowRange> crr(g.feuille("Candidatures")->getCellRangeByName("A2:A201"),
                                                     uno::UNO_QUERY_THROW);
     uno::Reference<css::table::XTableRows> rows = crr->getRows();
-    const Plage a = g.donnees("Candidatures", "A2:A201");
+    const Plage a = g.plage("Candidatures", "A2:A201");
     std::set<std::size_t> out;
     for (sal_Int32 l = 0; l < rows->getCount(); ++l) {
         if (a.at(static_cast<std::size_t>(l), 0) == Cellule(std::string())) continue;
@@ -520,9 +349,9 @@ std::set<std::size_t> visibles(const Doc& g) {
 }
 
 TEST_F(CommandesTest, FiltrerLesCandidatures) {
-    Doc g = Doc::ouvrir(ECI_CANDIDATURES_EXEMPLE_ODS);
+    Classeur g = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
     g.recalculer();
-    const Plage t = g.donnees("Candidatures", "A2:X201");
+    const Plage t = g.plage("Candidatures", "A2:X201");
     std::set<std::size_t> tous, selection, rural, dep, score60;
     const std::string departement = std::get<std::string>(t.at(0, 1));
     for (std::size_t l = 0; l < t.lignes; ++l) {

@@ -6,15 +6,10 @@
 #pragma once
 
 #include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
-#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -23,31 +18,19 @@
 #include <string>
 #include <vector>
 
+#include "classeur.hpp"
 #include "eci/fonctions.hpp"
 #include "eci/referentiel.hpp"
 #include "office.hpp"
+#include "outils_fichiers.hpp"
 
 namespace eci::test::fabrique {
 
 namespace fs = std::filesystem;
 
-inline css::beans::PropertyValue propriete(const char* nom, const uno::Any& v) {
-    css::beans::PropertyValue p;
-    p.Name = ::rtl::OUString::createFromAscii(nom);
-    p.Value = v;
-    return p;
-}
-
-inline std::string urlFichier(const fs::path& p) { return "file://" + fs::absolute(p).string(); }
-
-inline void fermerDocument(const uno::Reference<css::lang::XComponent>& c) {
-    try {
-        uno::Reference<css::util::XCloseable> f(c, uno::UNO_QUERY);
-        if (f.is()) f->close(true);
-        else if (c.is()) c->dispose();
-    } catch (const uno::Exception&) {
-    }
-}
+// Names kept for bench/bench_consolidation.cpp (shared: pv in outils_fichiers.hpp, fermerDocument in classeur.hpp).
+inline css::beans::PropertyValue propriete(const char* nom, const uno::Any& v) { return pv(nom, v); }
+using ::eci::test::fermerDocument;
 
 // Référentiel rows 7..373 (367 nodes), Collectivité B4:C16 (13 keys).
 constexpr int kPremiere = 7, kDerniere = 373;
@@ -112,7 +95,6 @@ inline std::vector<Autodiag> fabriquer(const fs::path& modele, const fs::path& d
     }
     std::mt19937 rng(graine);
     std::vector<Autodiag> out;
-    Office& o = Office::instance();
     for (int k = premier; k < premier + n; ++k) {
         Autodiag a;
         char nomFichier[64];
@@ -165,17 +147,10 @@ inline std::vector<Autodiag> fabriquer(const fs::path& modele, const fs::path& d
             jn.getArray()[l] = ligne;
         }
 
-        const std::vector<css::beans::PropertyValue> va{propriete("Hidden", uno::Any(true)),
-                                                        propriete("AsTemplate", uno::Any(true))};
-        const uno::Sequence<css::beans::PropertyValue> args(va.data(), 2);
-        uno::Reference<css::lang::XComponent> doc(
-            o.desktop()->loadComponentFromURL(ou(urlFichier(modele)), "_blank", 0, args), uno::UNO_QUERY);
-        if (!doc.is()) throw std::runtime_error("could not open " + modele.string());
-        try {
-            uno::Reference<css::sheet::XSpreadsheetDocument> sd(doc, uno::UNO_QUERY_THROW);
-            uno::Reference<css::container::XNameAccess> f(sd->getSheets(), uno::UNO_QUERY_THROW);
-            uno::Reference<css::sheet::XSpreadsheet> coll(f->getByName(ou("Collectivité")), uno::UNO_QUERY_THROW);
-            uno::Reference<css::sheet::XSpreadsheet> refs(f->getByName(ou("Référentiel")), uno::UNO_QUERY_THROW);
+        {
+            Classeur doc = Classeur::copieSansTitre(modele);  // closed at the end of the block, even on error
+            uno::Reference<css::sheet::XSpreadsheet> coll = doc.feuille("Collectivité");
+            uno::Reference<css::sheet::XSpreadsheet> refs = doc.feuille("Référentiel");
             for (int c = 0; c < 13; ++c) {
                 uno::Reference<css::table::XCell> cel = coll->getCellByPosition(2, 3 + c);  // C4..C16
                 double d;
@@ -190,14 +165,8 @@ inline std::vector<Autodiag> fabriquer(const fs::path& modele, const fs::path& d
                 refs->getCellRangeByName(ou("J" + std::to_string(kPremiere) + ":N" + std::to_string(kDerniere))),
                 uno::UNO_QUERY_THROW)
                 ->setDataArray(jn);
-            const css::beans::PropertyValue filtre = propriete("FilterName", uno::Any(::rtl::OUString("calc8")));
-            uno::Reference<css::frame::XStorable>(doc, uno::UNO_QUERY_THROW)
-                ->storeToURL(ou(urlFichier(a.fichier)), uno::Sequence<css::beans::PropertyValue>(&filtre, 1));
-        } catch (...) {
-            fermerDocument(doc);
-            throw;
+            doc.enregistrer(a.fichier);
         }
-        fermerDocument(doc);
         out.push_back(std::move(a));
     }
     return out;

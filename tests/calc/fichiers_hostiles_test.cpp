@@ -7,36 +7,22 @@
 //   4. a huge sheet (20 000 rows x 30 columns of text)
 //                                            -> refused (or handled) quickly, with a French report.
 // Every source keeps its checksum, no lock file remains, soffice stays alive.
-// The files are made through the office API in a temporary directory; the helpers are copied from
-// classeur_test.cpp / commandes_test.cpp (anonymous namespaces there).
-#include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
+// The files are made through the office API in a temporary directory (documents and commands:
+// classeur.hpp).
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/XEmbeddedScripts.hpp>
 #include <com/sun/star/document/XEventsSupplier.hpp>
-#include <com/sun/star/frame/DispatchHelper.hpp>
-#include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
-#include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/frame/XFrame.hpp>
-#include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/script/XStorageBasedLibraryContainer.hpp>
 #include <com/sun/star/script/provider/XScript.hpp>
 #include <com/sun/star/script/provider/XScriptProvider.hpp>
 #include <com/sun/star/script/provider/XScriptProviderSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
-#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCell.hpp>
-#include <com/sun/star/text/XTextRange.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -60,6 +46,7 @@
 #include <thread>
 #include <vector>
 
+#include "classeur.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"
 
@@ -69,128 +56,7 @@ using ::rtl::OUString;
 
 namespace {
 
-const char* const kUrl = "fr.ademe.eci.commandes:";
 constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
-
-
-// A document opened by the test (closed by the destructor).
-class Doc {
-public:
-    explicit Doc(uno::Reference<css::lang::XComponent> c) : comp_(std::move(c)) {
-        doc_.set(comp_, uno::UNO_QUERY_THROW);
-    }
-    static Doc ouvrir(const fs::path& p, const Proprietes& extra = {}) {
-        Proprietes args{pv("Hidden", uno::Any(true))};
-        args.insert(args.end(), extra.begin(), extra.end());
-        uno::Reference<css::lang::XComponent> c(
-            Office::instance().desktop()->loadComponentFromURL(ou(urlDe(p)), "_blank", 0, seq(args)), uno::UNO_QUERY);
-        if (!c.is()) throw std::runtime_error("could not open " + p.string());
-        return Doc(c);
-    }
-    static Doc nouveau() {
-        Office::instance().ensureRunning();
-        uno::Reference<css::lang::XComponent> c(
-            Office::instance().desktop()->loadComponentFromURL("private:factory/scalc", "_blank", 0,
-                                                               seq(Proprietes{pv("Hidden", uno::Any(true))})),
-            uno::UNO_QUERY_THROW);
-        return Doc(c);
-    }
-    Doc(Doc&& o) noexcept : comp_(std::move(o.comp_)), doc_(std::move(o.doc_)) {
-        o.comp_.clear();
-        o.doc_.clear();
-    }
-    ~Doc() { fermer(); }
-    void fermer() {
-        try {
-            uno::Reference<css::util::XCloseable> c(comp_, uno::UNO_QUERY);
-            if (c.is()) c->close(true);
-            else if (comp_.is()) comp_->dispose();
-        } catch (const uno::Exception&) {
-        }
-        comp_.clear();
-        doc_.clear();
-    }
-    uno::Reference<css::lang::XComponent> composant() const { return comp_; }
-    uno::Reference<css::sheet::XSpreadsheetDocument> document() const { return doc_; }
-    uno::Reference<css::frame::XFrame> cadre() const {
-        uno::Reference<css::frame::XModel> m(doc_, uno::UNO_QUERY_THROW);
-        return m->getCurrentController()->getFrame();
-    }
-    uno::Reference<css::sheet::XSpreadsheet> premiere() const {
-        uno::Reference<css::container::XIndexAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        return uno::Reference<css::sheet::XSpreadsheet>(f->getByIndex(0), uno::UNO_QUERY_THROW);
-    }
-    uno::Reference<css::sheet::XSpreadsheet> feuille(const std::string& nom) const {
-        uno::Reference<css::container::XNameAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        return uno::Reference<css::sheet::XSpreadsheet>(f->getByName(ou(nom)), uno::UNO_QUERY_THROW);
-    }
-    void enregistrer(const fs::path& p, const Proprietes& extra = {}) const {
-        Proprietes args{pv("FilterName", uno::Any(OUString("calc8")))};
-        args.insert(args.end(), extra.begin(), extra.end());
-        uno::Reference<css::frame::XStorable>(doc_, uno::UNO_QUERY_THROW)->storeToURL(ou(urlDe(p)), seq(args));
-    }
-
-private:
-    uno::Reference<css::lang::XComponent> comp_;
-    uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
-};
-
-void ecrireTexte(const uno::Reference<css::sheet::XSpreadsheet>& f, sal_Int32 col, sal_Int32 l, const std::string& t) {
-    uno::Reference<css::text::XTextRange>(f->getCellByPosition(col, l), uno::UNO_QUERY_THROW)->setString(ou(t));
-}
-
-std::string texteDe(const uno::Any& a) {
-    OUString s;
-    double d;
-    if (a >>= s) return utf8(s);
-    if (a >>= d) {
-        std::string t = std::to_string(d);
-        return t;
-    }
-    return std::string();
-}
-
-uno::Any dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const std::string& commande,
-                    const Proprietes& args, sal_Int16* etat = nullptr) {
-    uno::Reference<css::frame::XDispatchHelper> dh = css::frame::DispatchHelper::create(Office::instance().context());
-    uno::Reference<css::frame::XDispatchProvider> dp(cadre, uno::UNO_QUERY_THROW);
-    uno::Any r = dh->executeDispatch(dp, ou(kUrl + commande), "", 0, seq(args));
-    css::frame::DispatchResultEvent ev;
-    if (!(r >>= ev)) {
-        ADD_FAILURE() << "dispatch of " << commande << " returned no DispatchResultEvent";
-        return uno::Any();
-    }
-    if (etat) *etat = ev.State;
-    return ev.Result;
-}
-
-// « Nouveau … » by the menu URL (Cache = true), dispatched on the frame of a blank hidden document.
-Doc nouveauParMenu(const std::string& commande) {
-    Sheet vierge;
-    uno::Reference<css::frame::XModel> m(vierge.document(), uno::UNO_QUERY_THROW);
-    sal_Int16 etat = -1;
-    uno::Any r = dispatcher(m->getCurrentController()->getFrame(), commande, {pv("Cache", uno::Any(true))}, &etat);
-    EXPECT_EQ(etat, css::frame::DispatchResultState::SUCCESS);
-    uno::Reference<css::lang::XComponent> doc(r, uno::UNO_QUERY);
-    if (!doc.is()) throw std::runtime_error(commande + " (menu URL) returned no document");
-    return Doc(doc);
-}
-
-struct Resultat {
-    sal_Int16 etat = -1;
-    std::string rapport;
-    double secondes = 0;
-};
-
-Resultat executer(const Doc& d, const std::string& commande, const Proprietes& args) {
-    Resultat r;
-    const auto t0 = std::chrono::steady_clock::now();
-    OUString s;
-    dispatcher(d.cadre(), commande, args, &r.etat) >>= s;
-    r.secondes = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    r.rapport = utf8(s);
-    return r;
-}
 
 // A TCP listener on 127.0.0.1 that accepts and immediately closes connections, counting them
 // (so a WEBSERVICE() reaching it neither hangs nor goes unnoticed).
@@ -251,9 +117,9 @@ private:
 // 1. A password-protected .ods.
 fs::path fabriquerProtege(const fs::path& dossier) {
     const fs::path p = dossier / "protege.ods";
-    Doc d = Doc::nouveau();
-    ecrireTexte(d.premiere(), 0, 0, "N°");
-    ecrireTexte(d.premiere(), 0, 1, "1.1.1.1");
+    Classeur d = Classeur::nouveau();
+    ecrireTexte(d.premiereFeuille()->getCellByPosition(0, 0), "N°");
+    ecrireTexte(d.premiereFeuille()->getCellByPosition(0, 1), "1.1.1.1");
     d.enregistrer(p, {pv("Password", uno::Any(OUString("secret")))});
     return p;
 }
@@ -270,8 +136,8 @@ Piege fabriquerExportPiege(const fs::path& dossier) {
     const fs::path copie = dossier / "modele-export.xlsx";
     fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
     fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
-    Doc c = Doc::ouvrir(copie);
-    uno::Reference<css::sheet::XSpreadsheet> f = c.premiere();
+    Classeur c = Classeur::ouvrir(copie);
+    uno::Reference<css::sheet::XSpreadsheet> f = c.premiereFeuille();
     uno::Sequence<uno::Sequence<uno::Any>> a =
         uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499), uno::UNO_QUERY_THROW)
             ->getDataArray();
@@ -287,7 +153,7 @@ Piege fabriquerExportPiege(const fs::path& dossier) {
             ADD_FAILURE() << "N° " << id << " not in the export template";
             return;
         }
-        ecrireTexte(f, 9, it->second, texte);  // J: Statut
+        ecrireTexte(f->getCellByPosition(9, it->second), texte);  // J: Statut
         e.statutsAttendus[id] = attendu;
     };
     statut("1.1.1.1", "Fait", "fait");
@@ -322,15 +188,15 @@ Piege fabriquerExportPiege(const fs::path& dossier) {
 fs::path fabriquerLiens(const fs::path& dossier, int port, fs::path& autre) {
     autre = dossier / "autre.ods";
     {
-        Doc d = Doc::nouveau();
-        uno::Reference<css::container::XNamed>(d.premiere(), uno::UNO_QUERY_THROW)->setName("Feuille1");
-        d.premiere()->getCellByPosition(0, 0)->setValue(42);
+        Classeur d = Classeur::nouveau();
+        uno::Reference<css::container::XNamed>(d.premiereFeuille(), uno::UNO_QUERY_THROW)->setName("Feuille1");
+        d.premiereFeuille()->getCellByPosition(0, 0)->setValue(42);
         d.enregistrer(autre);
     }
     const fs::path p = dossier / "liens.ods";
-    Doc d = Doc::nouveau();
-    uno::Reference<css::sheet::XSpreadsheet> f = d.premiere();
-    ecrireTexte(f, 0, 0, "Liens");
+    Classeur d = Classeur::nouveau();
+    uno::Reference<css::sheet::XSpreadsheet> f = d.premiereFeuille();
+    ecrireTexte(f->getCellByPosition(0, 0), "Liens");
     f->getCellByPosition(0, 1)->setFormula(ou("='" + urlDe(autre) + "'#$Feuille1.A1"));
     f->getCellByPosition(1, 1)->setFormula(ou("=WEBSERVICE(\"http://127.0.0.1:" + std::to_string(port) + "/\")"));
     f->getCellByPosition(9, 1)->setFormula(ou("='" + urlDe(autre) + "'#$Feuille1.A1"));
@@ -344,7 +210,7 @@ fs::path fabriquerLiens(const fs::path& dossier, int port, fs::path& autre) {
 fs::path fabriquerEnorme(const fs::path& dossier) {
     const fs::path p = dossier / "enorme.ods";
     constexpr sal_Int32 kLignes = 20000, kColonnes = 30;
-    Doc d = Doc::nouveau();
+    Classeur d = Classeur::nouveau();
     uno::Sequence<uno::Sequence<uno::Any>> data(kLignes);
     auto* lignes = data.getArray();
     for (sal_Int32 l = 0; l < kLignes; ++l) {
@@ -353,8 +219,8 @@ fs::path fabriquerEnorme(const fs::path& dossier) {
         for (sal_Int32 c = 0; c < kColonnes; ++c) v[c] <<= ou("texte " + std::to_string(l) + "-" + std::to_string(c));
         lignes[l] = r;
     }
-    uno::Reference<css::sheet::XCellRangeData>(d.premiere()->getCellRangeByPosition(0, 0, kColonnes - 1, kLignes - 1),
-                                               uno::UNO_QUERY_THROW)
+    uno::Reference<css::sheet::XCellRangeData>(
+        d.premiereFeuille()->getCellRangeByPosition(0, 0, kColonnes - 1, kLignes - 1), uno::UNO_QUERY_THROW)
         ->setDataArray(data);
     d.enregistrer(p);
     return p;
@@ -390,9 +256,9 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
 
     // Control: the trap is real (the OnLoad macro runs when macros are allowed).
     {
-        Doc d = Doc::ouvrir(piege.ods, {pv("ReadOnly", uno::Any(true)),
-                                        pv("MacroExecutionMode",
-                                           uno::Any(css::document::MacroExecMode::ALWAYS_EXECUTE_NO_WARN))});
+        Classeur d = Classeur::ouvrir(piege.ods, {pv("ReadOnly", uno::Any(true)),
+                                                  pv("MacroExecutionMode",
+                                                     uno::Any(css::document::MacroExecMode::ALWAYS_EXECUTE_NO_WARN))});
         for (int i = 0; i < 30 && !fs::exists(piege.temoin); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         // Headless and hidden, OnLoad may not fire through the API (observed with LibreOffice 7.4):
@@ -423,7 +289,7 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
     // ---- the import, each file into a new autodiagnostic --------------------------------------
     {
         SCOPED_TRACE("import, password-protected");
-        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(protege.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << protege;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
@@ -432,7 +298,7 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
     }
     {
         SCOPED_TRACE("import, OnLoad macro");
-        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(piege.ods.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << piege.ods;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
@@ -440,19 +306,16 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
         EXPECT_NE(r.rapport.find(std::to_string(piege.statutsAttendus.size()) + " statuts importés"), std::string::npos)
             << r.rapport;
         // The statuses landed in Référentiel!J.
-        uno::Sequence<uno::Sequence<uno::Any>> a =
-            uno::Reference<css::sheet::XCellRangeData>(c.feuille("Référentiel")->getCellRangeByName("A7:J373"),
-                                                       uno::UNO_QUERY_THROW)
-                ->getDataArray();
+        const eci::calc::Plage a = c.plage("Référentiel", "A7:J373");
         std::map<std::string, std::string> lu;
-        for (const auto& l : a) lu[texteDe(l[0])] = texteDe(l[9]);
+        for (std::size_t l = 0; l < a.lignes; ++l) lu[enTexte(a.at(l, 0))] = enTexte(a.at(l, 9));
         for (const auto& [id, attendu] : piege.statutsAttendus) EXPECT_EQ(lu[id], attendu) << "statut of " << id;
         EXPECT_FALSE(fs::exists(piege.temoin)) << "the OnLoad macro of the imported file RAN";
         EXPECT_LT(r.secondes, 30);
     }
     {
         SCOPED_TRACE("import, external link + WEBSERVICE");
-        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(liens.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << liens;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
@@ -463,7 +326,7 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
     }
     {
         SCOPED_TRACE("import, 20 000 x 30");
-        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(enorme.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << enorme;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
@@ -479,7 +342,7 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
     for (const fs::path& p : {protege, piege.ods, liens, enorme}) fs::copy_file(p, lot / p.filename());
     {
         SCOPED_TRACE("consolidation");
-        Doc g = nouveauParMenu("NouvelleGrilleCandidatures");
+        Classeur g = nouveauParMenu("NouvelleGrilleCandidatures");
         Resultat r = executer(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(lot.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died consolidating " << lot;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
@@ -541,7 +404,7 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
     };
     for (const Cas& cas : imports) {
         SCOPED_TRACE("import of " + cas.chemin);
-        Doc c = nouveauParMenu("NouvelAutodiagnostic");
+        Classeur c = nouveauParMenu("NouvelAutodiagnostic");
         Resultat r = executer(c, "ImporterExport", {pv("Fichier", uno::Any(ou(cas.chemin)))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << cas.chemin;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
@@ -552,7 +415,7 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
     }
     {
         SCOPED_TRACE("consolidation");
-        Doc g = nouveauParMenu("NouvelleGrilleCandidatures");
+        Classeur g = nouveauParMenu("NouvelleGrilleCandidatures");
         Resultat r = executer(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(lot.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died consolidating " << lot;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
