@@ -3,9 +3,29 @@
 //   - every 50 iterations: Synthèse D10 (total fait) / C10 (potentiel) of the example
 //     autodiagnostic against eci::calc::score computed in-process on the inputs read out of the
 //     document (Référentiel A7:A373, J7:J373, L7:N373, Collectivité B4:C16);
-//   - every 200 iterations (--periode): the menu commands through DispatchHelper (FiltrerCandidatures
-//     ?critere=selection / ?critere=aucun on the grid, NouvelAutodiagnostic with Cache=true,
-//     the returned document closed);
+//   - every 200 iterations (--periode): a round of every menu command through DispatchHelper
+//     (menu URLs fr.ademe.eci.commandes:<Commande>), each result checked, every document a
+//     command creates closed by the harness:
+//       filtre         FiltrerCandidatures ?critere=selection then ?critere=aucun on the grid: the
+//                      rows shown are the panel of CRITERES.SELECTION computed in-process (and X2:X201
+//                      equals it), then every candidate;
+//       autodiag       NouvelAutodiagnostic (Cache=true): a spreadsheet comes back;
+//       import         NouvelAutodiagnostic, then ImporterExport (Fichier=) of a platform export
+//                      (tests/data/export-plateforme-eci.xlsx with 6 statuses written in a temporary
+//                      copy): « Import terminé », « 6 statuts importés », the same report every round,
+//                      Synthèse D10 / C10 equal to the library's on the imported inputs;
+//       plan           NouveauPlanFinancement (Cache=true), then VerifierPlanFinancement (Silencieux)
+//                      four times: empty plan (« Aucune ligne saisie »), the example's inputs typed in
+//                      (« 2 lignes saisies sont conformes », H / I equal to AIDE.ASSIETTE / MONTANT), an
+//                      over-financed line 8 (« 1 ligne(s) à revoir » with AIDE.VERIFIER's text, line
+//                      marked), fixed again (conformes, mark gone);
+//       consolidation  NouvelleGrilleCandidatures (Cache=true), then ConsoliderCandidatures (Dossier=)
+//                      twice on a temporary folder of 3 copies of the example autodiagnostic:
+//                      « 3 autodiagnostic(s) lu(s) sur 3 fichier(s) », then « 3 ligne(s) mise(s) à
+//                      jour », 3 rows whose F / G / H equal the library's figures of the example;
+//     after each round: no document left open (desktop components back to the count before the
+//     round) and the source files unchanged (FNV-1a checksums of the example workbooks, the
+//     export template, the temporary export and folder; no stray file such as a .~lock);
 //   - soffice's resident memory (VmRSS, and its anonymous / file-backed parts) at start, every 100
 //     iterations (--rss), at each quarter of the run, at the end, and its peak; soffice alive
 //     throughout. The RSS after the first quarter vs the end separates a plateau (warm-up, caches)
@@ -18,9 +38,8 @@
 //   --sans-commandes        edits only, no menu command
 //   --commandes-seulement   no edits: the commands only, every iteration (unless --periode)
 //   --periode N             run the commands every N iterations (default 200)
-//   --commandes LISTE       which commands, comma-separated (default filtre,autodiag):
-//                             filtre     FiltrerCandidatures ?critere=selection then ?critere=aucun
-//                             autodiag   NouvelAutodiagnostic (Cache=true), returned document closed
+//   --commandes LISTE       which commands, comma-separated (default: filtre,autodiag,import,plan,
+//                           consolidation = toutes; see above), and the control:
 //                             chargement control without our component: the same template
 //                                        (extension's modeles/autodiagnostic.ods) opened with plain
 //                                        XComponentLoader::loadComponentFromURL (AsTemplate, Hidden)
@@ -31,8 +50,13 @@
 // The environment is passed on to soffice: MALLOC_ARENA_MAX=1 takes glibc's per-thread-arena
 // fragmentation out of the RSS (the growth left is what LibreOffice really keeps).
 // Needs the profile made by the ctest fixture eci_calc_profile (ECI_PROFILE_TEMPLATE, ECI_RDB).
-// Exit code 1 when soffice died or a mismatch happened, 2 on a bad command line.
+// Exit code 1 when soffice died, a figure differed from the library's, a command failed or gave
+// an unexpected report, a document was left open or a source file changed; 2 on a bad command line.
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
@@ -43,6 +67,7 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
@@ -59,17 +84,23 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "eci/fonctions.hpp"
+#include "eci/fonctions_aide.hpp"
+#include "eci/fonctions_criteres.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"
 
 using namespace eci::test;
+namespace fs = std::filesystem;
 using ::rtl::OUString;
 
 namespace {
@@ -84,8 +115,20 @@ const char* const kUrl = "fr.ademe.eci.commandes:";
 // The six statuses, and blank.
 const char* const kStatuts[] = {"fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné", ""};
 const char* const kColonnesNotes = "OPQRST";
+constexpr sal_Int32 kRouge = 0xF4CCCC;  // the mark of « Vérifier le plan de financement »
+constexpr int kCopiesConsolidation = 3;  // copies of the example autodiagnostic in the folder
+constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
 
-// A document opened hidden as an untitled copy (never stored), closed by the destructor.
+// The commands a round can run (--commandes), in the order of a round; chargement is the control.
+enum Commande { kFiltre, kAutodiag, kImport, kPlan, kConsolidation, kChargement, kNbCommandes };
+const char* const kNomsCommandes[kNbCommandes] = {"filtre", "autodiag", "import", "plan", "consolidation", "chargement"};
+// The menu URLs, for the per-command counts.
+const char* const kCommandesMenu[] = {"FiltrerCandidatures",    "NouvelAutodiagnostic",       "ImporterExport",
+                                      "NouveauPlanFinancement", "VerifierPlanFinancement",    "NouvelleGrilleCandidatures",
+                                      "ConsoliderCandidatures"};
+
+// A document opened hidden as an untitled copy (never stored), or a document a command created;
+// closed by the destructor.
 class Doc {
 public:
     explicit Doc(const std::string& chemin) {
@@ -93,7 +136,19 @@ public:
         comp_.set(Office::instance().desktop()->loadComponentFromURL(ou("file://" + chemin), "_blank", 0, args),
                   uno::UNO_QUERY);
         if (!comp_.is()) throw std::runtime_error("impossible d'ouvrir " + chemin);
-        doc_.set(comp_, uno::UNO_QUERY_THROW);
+        doc_.set(comp_, uno::UNO_QUERY);
+        if (!doc_.is()) {
+            fermer(comp_);
+            throw std::runtime_error(chemin + " n'est pas un classeur");
+        }
+    }
+    // Takes over a document returned by a command (closed even when it is no spreadsheet).
+    explicit Doc(const uno::Reference<css::lang::XComponent>& c) : comp_(c) {
+        doc_.set(comp_, uno::UNO_QUERY);
+        if (!doc_.is()) {
+            fermer(comp_);
+            throw std::runtime_error("le document rendu n'est pas un classeur");
+        }
     }
     ~Doc() { fermer(comp_); }
     Doc(const Doc&) = delete;
@@ -119,6 +174,23 @@ public:
         return feuille(f)->getCellRangeByName(ou(c))->getCellByPosition(0, 0);
     }
     double valeur(const std::string& f, const std::string& c) const { return cellule(f, c)->getValue(); }
+    std::string formule(const std::string& f, const std::string& c) const { return utf8(cellule(f, c)->getFormula()); }
+    void formule(const std::string& f, const std::string& c, const std::string& x) const {
+        cellule(f, c)->setFormula(ou(x));
+    }
+    sal_Int32 fond(const std::string& f, const std::string& c) const {
+        sal_Int32 v = -1;
+        uno::Reference<css::beans::XPropertySet>(cellule(f, c), uno::UNO_QUERY_THROW)->getPropertyValue("CellBackColor") >>= v;
+        return v;
+    }
+    uno::Reference<css::sheet::XSpreadsheet> premiereFeuille() const {
+        uno::Reference<css::container::XIndexAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
+        return uno::Reference<css::sheet::XSpreadsheet>(f->getByIndex(0), uno::UNO_QUERY_THROW);
+    }
+    void stocker(const fs::path& p, const char* filtre) const {
+        uno::Reference<css::frame::XStorable>(doc_, uno::UNO_QUERY_THROW)
+            ->storeToURL(ou(urlDe(p)), seq(Proprietes{pv("FilterName", uno::Any(OUString::createFromAscii(filtre)))}));
+    }
     void texte(const std::string& f, const std::string& c, const std::string& t) const {
         uno::Reference<css::text::XTextRange>(cellule(f, c), uno::UNO_QUERY_THROW)->setString(ou(t));
     }
@@ -170,6 +242,50 @@ double scoreBibliotheque(const Doc& d, const char* mesure) {
 
 bool egaux(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
 
+bool contient(const std::string& texte, const std::string& morceau) { return texte.find(morceau) != std::string::npos; }
+
+// An optional argument as Calc passes a single cell: absent when empty.
+eci::calc::Optionnel optionnel(const eci::calc::Cellule& c) {
+    if (const std::string* t = std::get_if<std::string>(&c); t && t->empty()) return std::nullopt;
+    if (std::holds_alternative<std::monostate>(c)) return std::nullopt;
+    return eci::calc::Plage(c);
+}
+double nombre(const eci::calc::Cellule& c) {
+    const double* d = std::get_if<double>(&c);
+    return d ? *d : std::nan("");
+}
+eci::calc::Cellule brute(const Doc& d, const std::string& f, const std::string& c) {
+    return versPlage(d.donnees(f, c)).at(0, 0);
+}
+
+// The panel of CRITERES.SELECTION computed in-process on the grid's scores (U), typologies
+// (AD / AE) and parameters (Paramètres D20 nombre, D21 score minimal), rows 2..201.
+eci::calc::Plage panelBibliotheque(const Doc& g) {
+    return eci::calc::criteresSelection(versPlage(g.donnees(kFeuilleCandidatures, "U2:U201")),
+                                        versPlage(g.donnees(kFeuilleCandidatures, "AD2:AD201")),
+                                        versPlage(g.donnees(kFeuilleCandidatures, "AE2:AE201")),
+                                        optionnel(brute(g, "Paramètres", "D20")), optionnel(brute(g, "Paramètres", "D21")));
+}
+
+// Line r of a financing plan against the library: "" when H (assiette) and I (aide) are
+// AIDE.ASSIETTE / AIDE.MONTANT of the line's inputs, else what differs. *verifier: AIDE.VERIFIER.
+std::string lignePlanContreBibliotheque(const Doc& d, int r, std::string* verifier = nullptr) {
+    const std::string R = std::to_string(r);
+    const eci::calc::Cellule phase = brute(d, "Plan", "B" + R), ht = brute(d, "Plan", "D" + R);
+    const eci::calc::Optionnel tva = optionnel(brute(d, "Plan", "E" + R)), part = optionnel(brute(d, "Plan", "F" + R));
+    const double assiette = eci::calc::aideAssiette(nombre(ht), tva, part);
+    const double aide = eci::calc::aideMontant(nombre(ht), phase, optionnel(brute(d, "Paramètres", "B5")), tva, part,
+                                               optionnel(brute(d, "Paramètres", "B8")));
+    if (verifier)
+        *verifier = eci::calc::aideVerifier(nombre(ht), phase, aide, tva, part, optionnel(brute(d, "Plan", "L" + R)),
+                                            optionnel(brute(d, "Plan", "O" + R)));
+    std::string ecart;
+    const double h = d.valeur("Plan", "H" + R), i = d.valeur("Plan", "I" + R);
+    if (!egaux(h, assiette)) ecart += "H" + R + " " + std::to_string(h) + " (attendu " + std::to_string(assiette) + ") ";
+    if (!egaux(i, aide)) ecart += "I" + R + " " + std::to_string(i) + " (attendu " + std::to_string(aide) + ") ";
+    return ecart;
+}
+
 // Resident memory of a process, in MB (-1 when unreadable): total (VmRSS), anonymous (heap,
 // stacks: where a leak shows) and file-backed (libraries, mapped files: grows once when a
 // library is first used, then stays).
@@ -198,12 +314,12 @@ struct Options {
     bool modifications = true;  // random edits + recalculation at every iteration
     int periode = 200;          // the commands every `periode` iterations
     bool periodeDonnee = false;
-    bool filtre = true;      // FiltrerCandidatures selection / aucun
-    bool autodiag = true;    // NouvelAutodiagnostic (Cache=true), closed
-    bool chargement = false; // control: plain loadComponentFromURL of the same template, closed
+    // Which commands a round runs (kNomsCommandes; all but the chargement control by default).
+    bool commande[kNbCommandes] = {true, true, true, true, true, false};
     int periodeRss = 100;
     bool periodeRssDonnee = false;
-    bool commandes() const { return filtre || autodiag || chargement; }
+    bool commandes() const { return std::find(commande, commande + kNbCommandes, true) != commande + kNbCommandes; }
+    void aucune() { std::fill(commande, commande + kNbCommandes, false); }
 };
 
 void usage(const char* prog) {
@@ -212,7 +328,8 @@ void usage(const char* prog) {
                  "  --sans-commandes        modifications seulement, aucune commande de menu\n"
                  "  --commandes-seulement   aucune modification : les commandes à chaque itération\n"
                  "  --periode N             les commandes toutes les N itérations (200 par défaut)\n"
-                 "  --commandes LISTE       filtre,autodiag,chargement (défaut : filtre,autodiag) ;\n"
+                 "  --commandes LISTE       filtre,autodiag,import,plan,consolidation,chargement\n"
+                 "                          (défaut : toutes = les cinq premières) ;\n"
                  "                          chargement = témoin : le même modèle ouvert par\n"
                  "                          loadComponentFromURL, sans notre composant, puis fermé\n"
                  "  --chargement-direct     = --commandes chargement\n"
@@ -245,12 +362,12 @@ bool lireOptions(int argc, char** argv, Options& o) {
             usage(argv[0]);
             std::exit(0);
         } else if (a == "--sans-commandes") {
-            o.filtre = o.autodiag = o.chargement = false;
+            o.aucune();
         } else if (a == "--commandes-seulement") {
             o.modifications = false;
         } else if (a == "--chargement-direct") {
-            o.filtre = o.autodiag = false;
-            o.chargement = true;
+            o.aucune();
+            o.commande[kChargement] = true;
         } else if (prefixe(a, "--periode")) {
             if (!entier(i, "--periode", a, o.periode)) return false;
             o.periodeDonnee = true;
@@ -261,17 +378,20 @@ bool lireOptions(int argc, char** argv, Options& o) {
             std::string liste;
             if (a.size() > 11 && a[11] == '=') liste = a.substr(12);
             else if (i + 1 < argc) liste = argv[++i];
-            o.filtre = o.autodiag = o.chargement = false;
+            o.aucune();
             std::size_t deb = 0;
             while (deb <= liste.size()) {
                 std::size_t fin = liste.find(',', deb);
                 if (fin == std::string::npos) fin = liste.size();
                 const std::string c = liste.substr(deb, fin - deb);
-                if (c == "filtre") o.filtre = true;
-                else if (c == "autodiag") o.autodiag = true;
-                else if (c == "chargement") o.chargement = true;
+                const auto k = std::find(kNomsCommandes, kNomsCommandes + kNbCommandes, c) - kNomsCommandes;
+                if (c == "toutes") std::fill(o.commande, o.commande + kChargement, true);
+                else if (k < kNbCommandes) o.commande[k] = true;
                 else if (!c.empty()) {
-                    std::fprintf(stderr, "--commandes : « %s » inconnue (filtre, autodiag, chargement)\n", c.c_str());
+                    std::fprintf(stderr,
+                                 "--commandes : « %s » inconnue (filtre, autodiag, import, plan, consolidation, "
+                                 "chargement, toutes)\n",
+                                 c.c_str());
                     return false;
                 }
                 deb = fin + 1;
@@ -331,6 +451,13 @@ int main(int argc, char** argv) {
     int code = 0;
     long modifications = 0, recalculs = 0, macros = 0, macrosEchouees = 0, controles = 0, ecarts = 0;
     long rounds = 0, chargements = 0;
+    // Per menu command: dispatched, failed (state, report, result checks), time spent.
+    struct Compte {
+        long lancees = 0, echecs = 0;
+        double secondes = 0;
+    };
+    std::map<std::string, Compte> parCommande;
+    long documentsLaisses = 0, fichiersModifies = 0, exceptions = 0;
     double dernierFait = std::nan(""), dernierPotentiel = std::nan("");
     Rss rssDebut, rssFin;
     double rssPic = -1;
@@ -341,9 +468,10 @@ int main(int argc, char** argv) {
     bool mort = false;
     int iterationsFaites = 0;
     const auto t0 = std::chrono::steady_clock::now();
-    std::printf("Mode : %s ; commandes : %s%s%s%s", opt.modifications ? "modifications" : "commandes seulement",
-                opt.filtre ? "filtre " : "", opt.autodiag ? "autodiag " : "", opt.chargement ? "chargement(témoin) " : "",
-                opt.commandes() ? "" : "aucune ");
+    std::printf("Mode : %s ; commandes : ", opt.modifications ? "modifications" : "commandes seulement");
+    for (int k = 0; k < kNbCommandes; ++k)
+        if (opt.commande[k]) std::printf("%s%s ", kNomsCommandes[k], k == kChargement ? "(témoin)" : "");
+    if (!opt.commandes()) std::printf("aucune ");
     if (opt.commandes()) std::printf("toutes les %d itération(s)", opt.periode);
     std::printf(" ; RSS toutes les %d itération(s)\n", opt.periodeRss);
     try {
@@ -369,9 +497,89 @@ int main(int argc, char** argv) {
         autodiag.recalculer();
         grille.recalculer();
         recalculs += 2;
+        // The library's figures of the untouched example, for the consolidation of its copies.
+        const double exempleFait = scoreBibliotheque(autodiag, "fait");
+        const double exemplePotentiel = scoreBibliotheque(autodiag, "potentiel");
+        const double exemplePourcentage = scoreBibliotheque(autodiag, "pourcentage");
+
+        // Material of the commands, in a temporary folder: a platform export with 6 statuses
+        // (import), copies of the example autodiagnostic (consolidation); the example plan's
+        // inputs (plan). The checksums of every source file, checked after each round.
+        DossierTemp temp;
+        const fs::path exportXlsx = temp.chemin / "export.xlsx";
+        const fs::path candidats = temp.chemin / "candidats";
+        constexpr int kStatutsExport = 6;
+        if (opt.commande[kImport]) {
+            const fs::path copie = temp.chemin / "modele-export.xlsx";
+            fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
+            fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
+            {
+                Doc modele(copie.string());
+                uno::Reference<css::sheet::XSpreadsheet> f = modele.premiereFeuille();
+                const auto a = uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499),
+                                                                          uno::UNO_QUERY_THROW)
+                                   ->getDataArray();
+                std::map<std::string, sal_Int32> ligne;
+                for (sal_Int32 l = kPremiereLigneExport; l < a.getLength(); ++l) {
+                    OUString id;
+                    if ((a[l][0] >>= id) && !id.isEmpty()) ligne.emplace(utf8(id), l);
+                }
+                auto statut = [&](const char* id, const char* texte) {
+                    auto it = ligne.find(id);
+                    if (it == ligne.end()) throw std::runtime_error(std::string("N° ") + id + " absent du modèle d'export");
+                    uno::Reference<css::text::XTextRange>(f->getCellByPosition(9, it->second), uno::UNO_QUERY_THROW)
+                        ->setString(ou(texte));  // J: Statut (the platform's spelling)
+                    return it->second;
+                };
+                statut("1.1.1.1", "Fait");
+                statut("1.1.1.2", "Programmé");
+                statut("1.1.1.3", "Pas fait");
+                statut("1.1.2.1", "Fait");
+                statut("2.1.1.2", "Non concerné");
+                const sal_Int32 ld = statut("2.1.1.1", "Détaillé");
+                f->getCellByPosition(6, ld)->setValue(0.5);   // G: % réalisé
+                f->getCellByPosition(8, ld)->setValue(0.25);  // I: % programmés
+                modele.stocker(exportXlsx, "Calc MS Excel 2007 XML");
+            }
+            fs::remove(copie);
+        }
+        if (opt.commande[kConsolidation]) {
+            fs::create_directory(candidats);
+            for (int k = 1; k <= kCopiesConsolidation; ++k)
+                fs::copy_file(ECI_AUTODIAG_EXEMPLE_ODS, candidats / ("candidat-" + std::to_string(k) + ".ods"));
+        }
+        // The example plan's inputs of lines 7 and 8 (C prestataire, D HT, E TVA, F part
+        // récupérable, L autres aides, O investissement), as formulas to type into a new plan.
+        std::vector<std::pair<std::string, std::string>> saisiesPlan;
+        if (opt.commande[kPlan]) {
+            Doc exemple(ECI_PLAN_EXEMPLE_ODS);
+            for (const char* r : {"7", "8"})
+                for (const char* c : {"C", "D", "E", "F", "L", "O"})
+                    saisiesPlan.emplace_back(std::string(c) + r, exemple.formule("Plan", std::string(c) + r));
+        }
+        std::map<fs::path, std::uint64_t> empreintes;
+        for (const fs::path& p : {fs::path(ECI_AUTODIAG_EXEMPLE_ODS), fs::path(ECI_CANDIDATURES_EXEMPLE_ODS),
+                                  fs::path(ECI_PLAN_EXEMPLE_ODS), fs::path(ECI_EXPORT_PLATEFORME)})
+            empreintes[p] = empreinte(p).value_or(0);
+        for (const fs::path& p : fs::recursive_directory_iterator(temp.chemin))
+            if (fs::is_regular_file(p)) empreintes[p] = empreinte(p).value_or(0);
+        const std::size_t fichiersTemp = static_cast<std::size_t>(
+            std::distance(fs::recursive_directory_iterator(temp.chemin), fs::recursive_directory_iterator()));
+
+        // Documents open in soffice (desktop components): what each round must leave.
+        auto documentsOuverts = [&]() {
+            uno::Reference<css::container::XEnumeration> e = office.desktop()->getComponents()->createEnumeration();
+            long n = 0;
+            for (; e->hasMoreElements(); e->nextElement()) ++n;
+            return n;
+        };
+        const long documentsBase = documentsOuverts();
+        std::printf("documents ouverts : %ld ; fichiers suivis : %zu (dossier temporaire %s)\n", documentsBase,
+                    empreintes.size(), temp.chemin.c_str());
+
         OUString urlModele;
         uno::Reference<css::frame::XComponentLoader> chargeur;
-        if (opt.chargement) {
+        if (opt.commande[kChargement]) {
             urlModele = urlModeleAutodiag();
             chargeur.set(office.desktop(), uno::UNO_QUERY_THROW);
             std::printf("témoin : %s\n", utf8(urlModele).c_str());
@@ -402,46 +610,246 @@ int main(int argc, char** argv) {
         };
         controler(0);
 
+        // One dispatched menu command: its state, its report (text result) and the document it
+        // created (if any), counted and timed under its name.
+        struct Resultat {
+            sal_Int16 etat = -1;
+            std::string rapport;
+            uno::Reference<css::lang::XComponent> doc;
+        };
+        std::string derniere;  // the command an exception is blamed on
+        auto lancer = [&](const Doc& d, const std::string& url, const Proprietes& args) {
+            derniere = url.substr(0, url.find('?'));
+            Compte& c = parCommande[derniere];
+            ++c.lancees;
+            ++macros;
+            const auto t = std::chrono::steady_clock::now();
+            uno::Any r;
+            Resultat res;
+            res.etat = dispatcher(d.cadre(), kUrl + url, seq(args), &r);
+            c.secondes += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+            OUString texte;
+            if (r >>= texte) res.rapport = utf8(texte);
+            res.doc.set(r, uno::UNO_QUERY);
+            return res;
+        };
+        // A failed check of the last command (printed with the start of the report, if any).
+        auto echec = [&](int i, const std::string& quoi, const std::string& rapport = std::string()) {
+            ++parCommande[derniere].echecs;
+            ++macrosEchouees;
+            std::string r = rapport.substr(0, 300);
+            for (char& ch : r)
+                if (ch == '\n') ch = '|';
+            std::printf("  itération %d : %s : %s%s%s\n", i, derniere.c_str(), quoi.c_str(), r.empty() ? "" : " — ",
+                        r.c_str());
+        };
+        auto succes = [](const Resultat& r) { return r.etat == css::frame::DispatchResultState::SUCCESS; };
+        // A « Nouveau … » command (Cache=true): the new document, or null after counting a failure.
+        auto nouveau = [&](int i, const Doc& sur, const char* commande) -> std::unique_ptr<Doc> {
+            Resultat r = lancer(sur, commande, {pv("Cache", uno::Any(true))});
+            if (!succes(r) || !r.doc.is()) {
+                echec(i, "état " + std::to_string(r.etat) + ", document " + (r.doc.is() ? "oui" : "non"), r.rapport);
+                Doc::fermer(r.doc);
+                return nullptr;
+            }
+            try {
+                return std::make_unique<Doc>(r.doc);  // closes it when it is no spreadsheet
+            } catch (const std::exception& e) {
+                echec(i, e.what());
+                return nullptr;
+            }
+        };
+
+        auto filtre = [&](int i) {
+            for (const char* critere : {"selection", "aucun"}) {
+                const Resultat r = lancer(grille, std::string("FiltrerCandidatures?critere=") + critere, {});
+                if (!succes(r) || !contient(r.rapport, " candidature(s) affichée(s) sur ")) {
+                    echec(i, std::string("?critere=") + critere + " état " + std::to_string(r.etat), r.rapport);
+                    continue;
+                }
+                if (std::string(critere) != "selection") continue;
+                // The rows shown are the library's panel, and column X is that panel.
+                const eci::calc::Plage panel = panelBibliotheque(grille);
+                const eci::calc::Plage x = versPlage(grille.donnees(kFeuilleCandidatures, "X2:X201"));
+                long membres = 0, differences = 0;
+                for (std::size_t l = 0; l < panel.lignes; ++l) {
+                    membres += nombre(panel.at(l, 0)) == 1;
+                    differences += !(x.at(l, 0) == panel.at(l, 0));
+                }
+                if (differences) {
+                    ++ecarts;
+                    std::printf("  ÉCART itération %d : X2:X201 diffère de CRITERES.SELECTION sur %ld ligne(s)\n", i,
+                                differences);
+                }
+                if (!contient(r.rapport, ": " + std::to_string(membres) + " candidature(s) affichée(s) sur "))
+                    echec(i, "?critere=selection : " + std::to_string(membres) + " membres attendus", r.rapport);
+            }
+        };
+
+        std::string premierImport;
+        double premierImportFait = std::nan("");
+        auto importer = [&](int i) {
+            std::unique_ptr<Doc> cible = nouveau(i, autodiag, "NouvelAutodiagnostic");
+            if (!cible) return;
+            const Resultat r = lancer(*cible, "ImporterExport", {pv("Fichier", uno::Any(ou(exportXlsx.string())))});
+            Doc::fermer(r.doc);  // none expected
+            if (!succes(r) || !contient(r.rapport, "Import terminé") ||
+                !contient(r.rapport, std::to_string(kStatutsExport) + " statuts importés")) {
+                echec(i, "état " + std::to_string(r.etat) + ", « " + std::to_string(kStatutsExport) +
+                             " statuts importés » attendu",
+                      r.rapport);
+                return;
+            }
+            if (premierImport.empty()) {
+                premierImport = r.rapport;
+                std::printf("  import : %s\n", r.rapport.substr(0, r.rapport.find('\n')).c_str());
+            } else if (r.rapport != premierImport) {
+                echec(i, "rapport différent du premier", r.rapport);
+            }
+            const double fait = cible->valeur(kFeuilleSynthese, "D10"), potentiel = cible->valeur(kFeuilleSynthese, "C10");
+            const double attenduFait = scoreBibliotheque(*cible, "fait");
+            const double attenduPotentiel = scoreBibliotheque(*cible, "potentiel");
+            if (!egaux(fait, attenduFait) || !egaux(potentiel, attenduPotentiel) || !(fait > 0) ||
+                (!std::isnan(premierImportFait) && !egaux(fait, premierImportFait))) {
+                ++ecarts;
+                std::printf("  ÉCART itération %d : autodiagnostic importé, fait %.10g (bibliothèque %.10g, 1er import "
+                            "%.10g), potentiel %.10g (bibliothèque %.10g)\n",
+                            i, fait, attenduFait, premierImportFait, potentiel, attenduPotentiel);
+            }
+            if (std::isnan(premierImportFait)) premierImportFait = fait;
+        };
+
+        auto plan = [&](int i) {
+            std::unique_ptr<Doc> p = nouveau(i, autodiag, "NouveauPlanFinancement");
+            if (!p) return;
+            auto verifier = [&](const char* etape, const std::string& attendu, const std::string& aussi = std::string()) {
+                const Resultat r = lancer(*p, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))});
+                Doc::fermer(r.doc);  // none expected
+                if (!succes(r) || !contient(r.rapport, attendu) || (!aussi.empty() && !contient(r.rapport, aussi))) {
+                    echec(i, std::string(etape) + " : « " + attendu + " » attendu", r.rapport);
+                    return false;
+                }
+                return true;
+            };
+            // 1. The new, empty plan.
+            verifier("plan vide", "Aucune ligne saisie");
+            // 2. The example's inputs: both lines conform, H / I are the library's.
+            for (const auto& [cel, f] : saisiesPlan) p->formule("Plan", cel, f);
+            p->recalculer();
+            for (int r : {7, 8})
+                if (const std::string e = lignePlanContreBibliotheque(*p, r); !e.empty()) {
+                    ++ecarts;
+                    std::printf("  ÉCART itération %d : plan ligne %d : %s\n", i, r, e.c_str());
+                }
+            verifier("plan saisi", "2 lignes saisies sont conformes");
+            // 3. Line 8 over-financed (other public aids above HTR − aid): marked, with the library's text.
+            const std::string l8 = p->formule("Plan", "L8");
+            p->nombre("Plan", "L8", p->valeur("Plan", "H8") - p->valeur("Plan", "I8") + 1000);
+            p->recalculer();
+            std::string attendu;
+            lignePlanContreBibliotheque(*p, 8, &attendu);
+            if (attendu == "OK") echec(i, "AIDE.VERIFIER accepte la ligne 8 surfinancée");
+            else if (verifier("ligne 8 surfinancée", "1 ligne(s) à revoir", attendu) &&
+                     (p->fond("Plan", "A8") != kRouge || p->fond("Plan", "A7") == kRouge))
+                echec(i, "ligne 8 surfinancée : seule la ligne 8 doit être marquée");
+            // 4. Fixed again: conform, mark gone.
+            p->formule("Plan", "L8", l8);
+            if (verifier("ligne 8 corrigée", "2 lignes saisies sont conformes") && p->fond("Plan", "A8") == kRouge)
+                echec(i, "ligne 8 corrigée : la marque est restée");
+        };
+
+        auto consolider = [&](int i) {
+            std::unique_ptr<Doc> g = nouveau(i, grille, "NouvelleGrilleCandidatures");
+            if (!g) return;
+            const std::string n = std::to_string(kCopiesConsolidation);
+            for (int passe = 0; passe < 2; ++passe) {
+                const Resultat r = lancer(*g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(candidats.string())))});
+                Doc::fermer(r.doc);  // none expected
+                const bool misesAJour = contient(r.rapport, "(" + n + " ligne(s) mise(s) à jour)");
+                if (!succes(r) || !contient(r.rapport, n + " autodiagnostic(s) lu(s) sur " + n + " fichier(s)") ||
+                    !contient(r.rapport, "Tous les fichiers ont été lus") || misesAJour != (passe == 1)) {
+                    echec(i, "passe " + std::to_string(passe + 1) + " : « " + n + " autodiagnostic(s) lu(s) sur " + n +
+                                 " fichier(s) »" + (passe ? " et « mise(s) à jour »" : "") + " attendus",
+                          r.rapport);
+                    continue;
+                }
+                // Rows 2..: one per copy, with the library's figures of the example (F % fait as a
+                // fraction, G potentiel, H fait).
+                const eci::calc::Plage a = versPlage(g->donnees(kFeuilleCandidatures, "A2:N201"));
+                int lignes = 0;
+                for (std::size_t l = 0; l < a.lignes; ++l) {
+                    if (a.at(l, 0) == eci::calc::Cellule(std::string())) continue;
+                    ++lignes;
+                    if (!egaux(nombre(a.at(l, 5)), exemplePourcentage / 100) || !egaux(nombre(a.at(l, 6)), exemplePotentiel) ||
+                        !egaux(nombre(a.at(l, 7)), exempleFait)) {
+                        ++ecarts;
+                        std::printf("  ÉCART itération %d : consolidation ligne %zu : %% %.10g, potentiel %.10g, fait %.10g "
+                                    "(bibliothèque %.10g, %.10g, %.10g)\n",
+                                    i, l + 2, nombre(a.at(l, 5)) * 100, nombre(a.at(l, 6)), nombre(a.at(l, 7)),
+                                    exemplePourcentage, exemplePotentiel, exempleFait);
+                    }
+                }
+                if (lignes != kCopiesConsolidation) echec(i, std::to_string(lignes) + " ligne(s) écrite(s), " + n + " attendues");
+            }
+        };
+
+        // Runs one command of a round; an exception is a failure of the command that raised it.
+        auto essayer = [&](int i, const std::function<void(int)>& f) {
+            if (mort) return;
+            derniere = "(hors commande)";
+            try {
+                f(i);
+            } catch (const uno::Exception& e) {
+                ++exceptions;
+                echec(i, "exception UNO : " + utf8(e.Message));
+            } catch (const std::exception& e) {
+                ++exceptions;
+                echec(i, std::string("exception : ") + e.what());
+            }
+        };
+
+        // After a round: every document a command created is closed, the source files are intact.
+        auto apresRound = [&](int i) {
+            if (const long n = documentsOuverts(); n != documentsBase) {
+                documentsLaisses += std::max(0L, n - documentsBase);
+                std::printf("  itération %d : %ld document(s) ouvert(s) au lieu de %ld\n", i, n, documentsBase);
+            }
+            for (const auto& [p, h] : empreintes)
+                if (empreinte(p).value_or(1) != h) {
+                    ++fichiersModifies;
+                    std::printf("  itération %d : fichier modifié : %s\n", i, p.c_str());
+                }
+            const std::size_t n = static_cast<std::size_t>(
+                std::distance(fs::recursive_directory_iterator(temp.chemin), fs::recursive_directory_iterator()));
+            if (n != fichiersTemp) {
+                ++fichiersModifies;
+                std::printf("  itération %d : %zu fichier(s) dans %s au lieu de %zu (fichier verrou ?)\n", i, n,
+                            temp.chemin.c_str(), fichiersTemp);
+            }
+        };
+
         // One round of the menu commands.
         auto commandes = [&](int i) {
             ++rounds;
-            if (opt.filtre) {
-                for (const char* critere : {"selection", "aucun"}) {
-                    ++macros;
-                    const sal_Int16 e = dispatcher(grille.cadre(),
-                                                   std::string(kUrl) + "FiltrerCandidatures?critere=" + critere, seq(Proprietes{}));
-                    if (e != css::frame::DispatchResultState::SUCCESS) {
-                        ++macrosEchouees;
-                        std::printf("  itération %d : FiltrerCandidatures?critere=%s état %d\n", i, critere, e);
-                    }
-                }
-            }
-            if (opt.autodiag) {
-                ++macros;
-                uno::Any r;
-                const sal_Int16 e = dispatcher(autodiag.cadre(), std::string(kUrl) + "NouvelAutodiagnostic",
-                                               seq(Proprietes{pv("Cache", uno::Any(true))}), &r);
-                uno::Reference<css::lang::XComponent> nouveau(r, uno::UNO_QUERY);
-                if (e != css::frame::DispatchResultState::SUCCESS || !nouveau.is()) {
-                    ++macrosEchouees;
-                    std::printf("  itération %d : NouvelAutodiagnostic état %d, document %s\n", i, e,
-                                nouveau.is() ? "oui" : "non");
-                }
-                Doc::fermer(nouveau);
-            }
-            if (opt.chargement) {
+            if (opt.commande[kFiltre]) essayer(i, filtre);
+            if (opt.commande[kAutodiag]) essayer(i, [&](int j) { nouveau(j, autodiag, "NouvelAutodiagnostic"); });
+            if (opt.commande[kImport]) essayer(i, importer);
+            if (opt.commande[kPlan]) essayer(i, plan);
+            if (opt.commande[kConsolidation]) essayer(i, consolider);
+            if (opt.commande[kChargement]) {
                 // The same load as NouvelAutodiagnostic does inside soffice (AsTemplate, Hidden,
                 // "_blank"), but from here, without our component.
                 ++chargements;
                 const auto args = seq(Proprietes{pv("AsTemplate", uno::Any(true)), pv("Hidden", uno::Any(true))});
-                uno::Reference<css::lang::XComponent> nouveau(
+                uno::Reference<css::lang::XComponent> doc(
                     chargeur->loadComponentFromURL(urlModele, "_blank", 0, args), uno::UNO_QUERY);
-                if (!nouveau.is()) {
+                if (!doc.is()) {
                     ++macrosEchouees;
                     std::printf("  itération %d : le chargement direct du modèle a échoué\n", i);
                 }
-                Doc::fermer(nouveau);
+                Doc::fermer(doc);
             }
+            if (!mort) apresRound(i);
         };
 
         std::mt19937 rng(20261128);
@@ -514,6 +922,18 @@ int main(int argc, char** argv) {
     std::printf("  commandes (macros)   : %ld (%ld en échec), %ld round(s)", macros, macrosEchouees, rounds);
     if (chargements) std::printf(", %ld chargement(s) direct(s) (témoin)", chargements);
     std::printf("\n");
+    for (const char* c : kCommandesMenu) {
+        auto it = parCommande.find(c);
+        if (it == parCommande.end()) continue;
+        const Compte& k = it->second;
+        std::printf("    %-27s: %6ld lancée(s), %ld en échec, %.0f ms en moyenne\n", c, k.lancees, k.echecs,
+                    k.lancees ? k.secondes * 1000 / k.lancees : 0.0);
+    }
+    if (exceptions) std::printf("  exceptions           : %ld (comptées en échec)\n", exceptions);
+    if (rounds > 0) {
+        std::printf("  documents laissés ouverts : %ld\n", documentsLaisses);
+        std::printf("  fichiers sources modifiés : %ld\n", fichiersModifies);
+    }
     std::printf("  contrôles Synthèse   : %ld, écarts : %ld\n", controles, ecarts);
     std::printf("  dernière Synthèse    : fait %.6g / potentiel %.6g\n", dernierFait, dernierPotentiel);
     std::printf("  soffice              : %s\n", mort ? "MORT" : "vivant");
@@ -553,7 +973,8 @@ int main(int argc, char** argv) {
                                                         : "croissance qui ralentit, pas encore de palier");
     }
     std::printf("  durée totale         : %.1f s\n", duree);
-    if (mort || ecarts > 0) code = 1;
+    if (mort || ecarts > 0 || macrosEchouees > 0 || documentsLaisses > 0 || fichiersModifies > 0) code = 1;
+    std::printf("  résultat             : %s\n", code ? "ÉCHEC" : "succès");
     Office::shutdownAll();
     return code;
 }
