@@ -23,7 +23,7 @@ cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE
   -DECI_FUZZ=ON -DECI_BUILD_ADDIN=ON -DECI_BUILD_TESTS=OFF > "$LOG" 2>&1 \
   || { cat "$LOG" >&2; exit 1; }
 
-TARGETS=(${FUZZ_TARGETS:-regle_fuzz statut_fuzz contexte_fuzz fonctions_fuzz uno_eci_fuzz uno_aide_fuzz uno_criteres_fuzz})
+TARGETS=(${FUZZ_TARGETS:-regle_fuzz statut_fuzz contexte_fuzz fonctions_fuzz export_fuzz uno_eci_fuzz uno_aide_fuzz uno_criteres_fuzz})
 cmake --build "$BUILD_DIR" --target "${TARGETS[@]}" -j "$JOBS" >> "$LOG" 2>&1 \
   || { tail -40 "$LOG" >&2; exit 1; }
 

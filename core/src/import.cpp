@@ -1,5 +1,6 @@
 #include "eci/import.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -30,7 +31,7 @@ std::optional<double> fraction(const Cellule& c) {
         return std::nullopt;
     }
     if (v > 1) v /= 100;
-    if (v < 0 || v > 1) return std::nullopt;
+    if (!std::isfinite(v) || v < 0 || v > 1) return std::nullopt;
     return v;
 }
 
@@ -106,7 +107,11 @@ ResultatImport lireExport(const Plage& f, const Referentiel& ref) {
             if (fa || pr) {
                 double a = fa.value_or(0), b = pr.value_or(0);
                 double reste = 1 - a - b;
-                le.fractions = Fractions{a, b, reste > 1e-12 ? reste : 0.0};
+                if (reste < -1e-9)
+                    r.problemes.push_back(ligneNo(l) + " : % réalisé et % programmé font plus de 100 % pour le N° " +
+                                          id + " ; répartition non importée");
+                else
+                    le.fractions = Fractions{a, b, reste > 1e-12 ? reste : 0.0};
             }
         }
         if (cExpl) le.explications = texteDe(f.at(l, *cExpl));

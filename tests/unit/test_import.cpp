@@ -1,6 +1,8 @@
 // Reading a platform export (layout of export-plateforme-eci.xlsx) into statuses.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "eci/import.hpp"
 
 namespace {
@@ -82,3 +84,23 @@ TEST(Import, NotAnExport) {
 }
 
 }  // namespace
+
+// Found by export_fuzz: a NaN percentage came through as a NaN fraction, and % réalisé + % programmé
+// above 100 % gave fractions summing to more than 1. Now: NaN is no percentage, and an impossible
+// split is reported and not imported (the status still is).
+TEST(Import, ImpossiblePercentagesAreNotImported) {
+    auto ref = eci::Referentiel::eci();
+    Plage p = exportType({ligne(std::string("1.1.1.1"), "Détaillé", "", std::nan(""), 0.25),
+                          ligne(std::string("1.1.1.2"), "Détaillé", "", 0.8, std::string("50 %"))});
+    auto r = eci::import::lireExport(p, *ref);
+    ASSERT_EQ(r.lignes.size(), 2u);
+    ASSERT_TRUE(r.lignes[0].fractions.has_value());  // NaN read as missing: 0 / 0,25 / 0,75
+    EXPECT_EQ((*r.lignes[0].fractions)[0], 0.0);
+    EXPECT_EQ((*r.lignes[0].fractions)[1], 0.25);
+    EXPECT_EQ((*r.lignes[0].fractions)[2], 0.75);
+    EXPECT_EQ(r.lignes[1].statut, eci::StatutSaisi::detaille);
+    EXPECT_FALSE(r.lignes[1].fractions.has_value());
+    ASSERT_EQ(r.problemes.size(), 1u);
+    EXPECT_NE(r.problemes[0].find("plus de 100 %"), std::string::npos) << r.problemes[0];
+    EXPECT_NE(r.problemes[0].find("1.1.1.2"), std::string::npos) << r.problemes[0];
+}
