@@ -712,11 +712,18 @@ std::string verifier(const Plage& ids, const Plage& statuts, const Optionnel& de
         }
     }
     if (pb.empty()) return "OK";
+    // A cell stays readable: the first kLignesVerifier problems, each at most 300 characters (a
+    // quoted user text can be long), then how many more. (Calc also keeps every distinct text
+    // result of a document until it is closed: a short answer costs less memory over a day.)
+    constexpr std::size_t kLignesVerifier = 20;
     std::string out;
-    for (const std::string& s : pb) {
+    for (std::size_t k = 0; k < pb.size() && k < kLignesVerifier; ++k) {
         if (!out.empty()) out += '\n';
-        out += s;
+        out += texte::abreger(pb[k], 300);
     }
+    if (pb.size() > kLignesVerifier)
+        out += "\n… et " + std::to_string(pb.size() - kLignesVerifier) + " autre(s) problème(s), " +
+               std::to_string(pb.size()) + " en tout (la dernière colonne d'ECI.EVALUER donne la raison ligne par ligne).";
     return out;
 }
 

@@ -3,6 +3,8 @@
 // ECI.EVALUER / ECI.SCORE, and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -336,6 +338,24 @@ TEST(Verifier, ReportsEveryProblemInFrench) {
     EXPECT_NE(r.find("clé « inconnue » inconnue"), std::string::npos) << r;
     Plage ok = colonne({std::string("1.1.1.1")});
     EXPECT_EQ(eci::calc::verifier(ok, colonne({std::string("fait")}), std::nullopt, std::nullopt, std::nullopt), "OK");
+}
+
+// A cell stays readable: 20 problems at most, then how many more; a long quoted text is shortened.
+TEST(Verifier, LongReportsAreCut) {
+    std::vector<Cellule> v;
+    for (int k = 0; k < 25; ++k) v.push_back(std::string("9.") + std::to_string(k));
+    v.push_back(std::string(5000, 'x'));
+    const std::string r = eci::calc::verifier(colonne(v), colonne(std::vector<Cellule>(v.size(), Cellule())),
+                                              std::nullopt, std::nullopt, std::nullopt);
+    EXPECT_EQ(std::count(r.begin(), r.end(), '\n'), 20) << r;  // 20 problems + the summary line
+    EXPECT_NE(r.find("Ligne 20 : identifiant inconnu « 9.19 »"), std::string::npos) << r;
+    EXPECT_EQ(r.find("9.20"), std::string::npos) << r;
+    EXPECT_NE(r.find("… et 6 autre(s) problème(s), 26 en tout"), std::string::npos) << r;
+    EXPECT_LT(r.size(), 3000u);
+    const std::string seul = eci::calc::verifier(colonne({std::string(5000, 'x')}), colonne({Cellule()}),
+                                                 std::nullopt, std::nullopt, std::nullopt);
+    EXPECT_LE(seul.size(), 310u) << seul.size();
+    EXPECT_NE(seul.find("…"), std::string::npos);
 }
 
 TEST(Referentiel, RangeArgumentGivesTheSameScores) {
