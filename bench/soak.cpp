@@ -52,30 +52,10 @@
 // Needs the profile made by the ctest fixture eci_calc_profile (ECI_PROFILE_TEMPLATE, ECI_RDB).
 // Exit code 1 when soffice died, a figure differed from the library's, a command failed or gave
 // an unexpected report, a document was left open or a source file changed; 2 on a bad command line.
-#include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
-#include <com/sun/star/frame/DispatchHelper.hpp>
-#include <com/sun/star/frame/DispatchResultEvent.hpp>
-#include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/frame/XFrame.hpp>
-#include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
-#include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XSpreadsheet.hpp>
-#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/table/XCell.hpp>
-#include <com/sun/star/text/XTextRange.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -88,6 +68,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -96,6 +77,7 @@
 #include "eci/fonctions.hpp"
 #include "eci/fonctions_aide.hpp"
 #include "eci/fonctions_criteres.hpp"
+#include "classeur.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"
 
@@ -111,7 +93,6 @@ const char* const kFeuilleCollectivite = "Collectivité";
 const char* const kFeuilleCandidatures = "Candidatures";
 constexpr int kPremiereLigneRef = 7;
 constexpr int kDerniereLigneRef = 373;
-const char* const kUrl = "fr.ademe.eci.commandes:";
 // The six statuses, and blank.
 const char* const kStatuts[] = {"fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné", ""};
 const char* const kColonnesNotes = "OPQRST";
@@ -127,114 +108,16 @@ const char* const kCommandesMenu[] = {"FiltrerCandidatures",    "NouvelAutodiagn
                                       "NouveauPlanFinancement", "VerifierPlanFinancement",    "NouvelleGrilleCandidatures",
                                       "ConsoliderCandidatures"};
 
-// A document opened hidden as an untitled copy (never stored), or a document a command created;
-// closed by the destructor.
-class Doc {
-public:
-    explicit Doc(const std::string& chemin) {
-        const auto args = seq(Proprietes{pv("Hidden", uno::Any(true)), pv("AsTemplate", uno::Any(true))});
-        comp_.set(Office::instance().desktop()->loadComponentFromURL(ou("file://" + chemin), "_blank", 0, args),
-                  uno::UNO_QUERY);
-        if (!comp_.is()) throw std::runtime_error("impossible d'ouvrir " + chemin);
-        doc_.set(comp_, uno::UNO_QUERY);
-        if (!doc_.is()) {
-            fermer(comp_);
-            throw std::runtime_error(chemin + " n'est pas un classeur");
-        }
-    }
-    // Takes over a document returned by a command (closed even when it is no spreadsheet).
-    explicit Doc(const uno::Reference<css::lang::XComponent>& c) : comp_(c) {
-        doc_.set(comp_, uno::UNO_QUERY);
-        if (!doc_.is()) {
-            fermer(comp_);
-            throw std::runtime_error("le document rendu n'est pas un classeur");
-        }
-    }
-    ~Doc() { fermer(comp_); }
-    Doc(const Doc&) = delete;
-    Doc& operator=(const Doc&) = delete;
-
-    static void fermer(const uno::Reference<css::lang::XComponent>& c) {
-        try {
-            uno::Reference<css::util::XCloseable> cl(c, uno::UNO_QUERY);
-            if (cl.is()) cl->close(true);
-            else if (c.is()) c->dispose();
-        } catch (const uno::Exception&) {
-        }
-    }
-    uno::Reference<css::frame::XFrame> cadre() const {
-        uno::Reference<css::frame::XModel> m(doc_, uno::UNO_QUERY_THROW);
-        return m->getCurrentController()->getFrame();
-    }
-    uno::Reference<css::sheet::XSpreadsheet> feuille(const std::string& nom) const {
-        uno::Reference<css::container::XNameAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        return uno::Reference<css::sheet::XSpreadsheet>(f->getByName(ou(nom)), uno::UNO_QUERY_THROW);
-    }
-    uno::Reference<css::table::XCell> cellule(const std::string& f, const std::string& c) const {
-        return feuille(f)->getCellRangeByName(ou(c))->getCellByPosition(0, 0);
-    }
-    double valeur(const std::string& f, const std::string& c) const { return cellule(f, c)->getValue(); }
-    std::string formule(const std::string& f, const std::string& c) const { return utf8(cellule(f, c)->getFormula()); }
-    void formule(const std::string& f, const std::string& c, const std::string& x) const {
-        cellule(f, c)->setFormula(ou(x));
-    }
-    sal_Int32 fond(const std::string& f, const std::string& c) const {
-        sal_Int32 v = -1;
-        uno::Reference<css::beans::XPropertySet>(cellule(f, c), uno::UNO_QUERY_THROW)->getPropertyValue("CellBackColor") >>= v;
-        return v;
-    }
-    uno::Reference<css::sheet::XSpreadsheet> premiereFeuille() const {
-        uno::Reference<css::container::XIndexAccess> f(doc_->getSheets(), uno::UNO_QUERY_THROW);
-        return uno::Reference<css::sheet::XSpreadsheet>(f->getByIndex(0), uno::UNO_QUERY_THROW);
-    }
-    void stocker(const fs::path& p, const char* filtre) const {
-        uno::Reference<css::frame::XStorable>(doc_, uno::UNO_QUERY_THROW)
-            ->storeToURL(ou(urlDe(p)), seq(Proprietes{pv("FilterName", uno::Any(OUString::createFromAscii(filtre)))}));
-    }
-    void texte(const std::string& f, const std::string& c, const std::string& t) const {
-        uno::Reference<css::text::XTextRange>(cellule(f, c), uno::UNO_QUERY_THROW)->setString(ou(t));
-    }
-    void nombre(const std::string& f, const std::string& c, double v) const { cellule(f, c)->setValue(v); }
-    void vider(const std::string& f, const std::string& c) const { cellule(f, c)->setFormula(OUString()); }
-    uno::Sequence<uno::Sequence<uno::Any>> donnees(const std::string& f, const std::string& plage) const {
-        return uno::Reference<css::sheet::XCellRangeData>(feuille(f)->getCellRangeByName(ou(plage)),
-                                                          uno::UNO_QUERY_THROW)
-            ->getDataArray();
-    }
-    void recalculer() const { uno::Reference<css::sheet::XCalculatable>(doc_, uno::UNO_QUERY_THROW)->calculateAll(); }
-
-private:
-    uno::Reference<css::lang::XComponent> comp_;
-    uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
-};
-
-// As Calc passes a range to the add-in: numbers as doubles, text as text, empty as "".
-eci::calc::Plage versPlage(const uno::Sequence<uno::Sequence<uno::Any>>& data) {
-    eci::calc::Plage p(static_cast<std::size_t>(data.getLength()),
-                       data.getLength() ? static_cast<std::size_t>(data[0].getLength()) : 0);
-    for (sal_Int32 l = 0; l < data.getLength(); ++l)
-        for (sal_Int32 c = 0; c < data[l].getLength(); ++c) {
-            const uno::Any& a = data[l][c];
-            double d;
-            OUString s;
-            eci::calc::Cellule x = std::string();
-            if (a >>= d) x = d;
-            else if (a >>= s) x = utf8(s);
-            p.at(static_cast<std::size_t>(l), static_cast<std::size_t>(c)) = x;
-        }
-    return p;
-}
-
 std::string plageRef(const char* c0, const char* c1) {
     return std::string(c0) + std::to_string(kPremiereLigneRef) + ":" + c1 + std::to_string(kDerniereLigneRef);
 }
 
 // Library figure (ECI.SCORE with the workbook's arguments) on the document's inputs.
-double scoreBibliotheque(const Doc& d, const char* mesure) {
-    const eci::calc::Plage ids = versPlage(d.donnees(kFeuilleRef, plageRef("A", "A")));
-    const eci::calc::Plage statuts = versPlage(d.donnees(kFeuilleRef, plageRef("J", "J")));
-    const eci::calc::Plage details = versPlage(d.donnees(kFeuilleRef, plageRef("L", "N")));
-    const eci::calc::Plage contexte = versPlage(d.donnees(kFeuilleCollectivite, "B4:C16"));
+double scoreBibliotheque(const Classeur& d, const char* mesure) {
+    const eci::calc::Plage ids = d.plage(kFeuilleRef, plageRef("A", "A"));
+    const eci::calc::Plage statuts = d.plage(kFeuilleRef, plageRef("J", "J"));
+    const eci::calc::Plage details = d.plage(kFeuilleRef, plageRef("L", "N"));
+    const eci::calc::Plage contexte = d.plage(kFeuilleCollectivite, "B4:C16");
     return eci::calc::score(ids, statuts, eci::calc::Plage(eci::calc::Cellule(std::string())),
                             eci::calc::Plage(eci::calc::Cellule(std::string(mesure))), details, contexte,
                             std::nullopt);
@@ -254,31 +137,33 @@ double nombre(const eci::calc::Cellule& c) {
     const double* d = std::get_if<double>(&c);
     return d ? *d : std::nan("");
 }
-eci::calc::Cellule brute(const Doc& d, const std::string& f, const std::string& c) {
-    return versPlage(d.donnees(f, c)).at(0, 0);
+
+// The document a command gave back (null when its result is none).
+uno::Reference<css::lang::XComponent> documentDe(const Resultat& r) {
+    return uno::Reference<css::lang::XComponent>(r.valeur, uno::UNO_QUERY);
 }
 
 // The panel of CRITERES.SELECTION computed in-process on the grid's scores (U), typologies
 // (AD / AE) and parameters (Paramètres D20 nombre, D21 score minimal), rows 2..201.
-eci::calc::Plage panelBibliotheque(const Doc& g) {
-    return eci::calc::criteresSelection(versPlage(g.donnees(kFeuilleCandidatures, "U2:U201")),
-                                        versPlage(g.donnees(kFeuilleCandidatures, "AD2:AD201")),
-                                        versPlage(g.donnees(kFeuilleCandidatures, "AE2:AE201")),
-                                        optionnel(brute(g, "Paramètres", "D20")), optionnel(brute(g, "Paramètres", "D21")));
+eci::calc::Plage panelBibliotheque(const Classeur& g) {
+    return eci::calc::criteresSelection(g.plage(kFeuilleCandidatures, "U2:U201"),
+                                        g.plage(kFeuilleCandidatures, "AD2:AD201"),
+                                        g.plage(kFeuilleCandidatures, "AE2:AE201"),
+                                        optionnel(g.argument("Paramètres", "D20")), optionnel(g.argument("Paramètres", "D21")));
 }
 
 // Line r of a financing plan against the library: "" when H (assiette) and I (aide) are
 // AIDE.ASSIETTE / AIDE.MONTANT of the line's inputs, else what differs. *verifier: AIDE.VERIFIER.
-std::string lignePlanContreBibliotheque(const Doc& d, int r, std::string* verifier = nullptr) {
+std::string lignePlanContreBibliotheque(const Classeur& d, int r, std::string* verifier = nullptr) {
     const std::string R = std::to_string(r);
-    const eci::calc::Cellule phase = brute(d, "Plan", "B" + R), ht = brute(d, "Plan", "D" + R);
-    const eci::calc::Optionnel tva = optionnel(brute(d, "Plan", "E" + R)), part = optionnel(brute(d, "Plan", "F" + R));
+    const eci::calc::Cellule phase = d.argument("Plan", "B" + R), ht = d.argument("Plan", "D" + R);
+    const eci::calc::Optionnel tva = optionnel(d.argument("Plan", "E" + R)), part = optionnel(d.argument("Plan", "F" + R));
     const double assiette = eci::calc::aideAssiette(nombre(ht), tva, part);
-    const double aide = eci::calc::aideMontant(nombre(ht), phase, optionnel(brute(d, "Paramètres", "B5")), tva, part,
-                                               optionnel(brute(d, "Paramètres", "B8")));
+    const double aide = eci::calc::aideMontant(nombre(ht), phase, optionnel(d.argument("Paramètres", "B5")), tva, part,
+                                               optionnel(d.argument("Paramètres", "B8")));
     if (verifier)
-        *verifier = eci::calc::aideVerifier(nombre(ht), phase, aide, tva, part, optionnel(brute(d, "Plan", "L" + R)),
-                                            optionnel(brute(d, "Plan", "O" + R)));
+        *verifier = eci::calc::aideVerifier(nombre(ht), phase, aide, tva, part, optionnel(d.argument("Plan", "L" + R)),
+                                            optionnel(d.argument("Plan", "O" + R)));
     std::string ecart;
     const double h = d.valeur("Plan", "H" + R), i = d.valeur("Plan", "I" + R);
     if (!egaux(h, assiette)) ecart += "H" + R + " " + std::to_string(h) + " (attendu " + std::to_string(assiette) + ") ";
@@ -420,18 +305,6 @@ bool lireOptions(int argc, char** argv, Options& o) {
     return true;
 }
 
-// Dispatches a menu URL on a frame; returns the result state (-1: no DispatchResultEvent).
-sal_Int16 dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const std::string& url,
-                     const uno::Sequence<css::beans::PropertyValue>& args, uno::Any* resultat = nullptr) {
-    uno::Reference<css::frame::XDispatchHelper> dh = css::frame::DispatchHelper::create(Office::instance().context());
-    uno::Reference<css::frame::XDispatchProvider> dp(cadre, uno::UNO_QUERY_THROW);
-    uno::Any r = dh->executeDispatch(dp, ou(url), "", 0, args);
-    css::frame::DispatchResultEvent ev;
-    if (!(r >>= ev)) return -1;
-    if (resultat) *resultat = ev.Result;
-    return ev.State;
-}
-
 // URL of the template NouvelAutodiagnostic opens (the installed extension's copy), for the
 // control run that opens it without our component.
 OUString urlModeleAutodiag() {
@@ -492,8 +365,8 @@ int main(int argc, char** argv) {
             return true;
         };
 
-        Doc autodiag(ECI_AUTODIAG_EXEMPLE_ODS);
-        Doc grille(ECI_CANDIDATURES_EXEMPLE_ODS);
+        Classeur autodiag = Classeur::copieSansTitre(ECI_AUTODIAG_EXEMPLE_ODS);
+        Classeur grille = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
         autodiag.recalculer();
         grille.recalculer();
         recalculs += 2;
@@ -514,7 +387,7 @@ int main(int argc, char** argv) {
             fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
             fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
             {
-                Doc modele(copie.string());
+                const Classeur modele = Classeur::copieSansTitre(copie);
                 uno::Reference<css::sheet::XSpreadsheet> f = modele.premiereFeuille();
                 const auto a = uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499),
                                                                           uno::UNO_QUERY_THROW)
@@ -527,8 +400,7 @@ int main(int argc, char** argv) {
                 auto statut = [&](const char* id, const char* texte) {
                     auto it = ligne.find(id);
                     if (it == ligne.end()) throw std::runtime_error(std::string("N° ") + id + " absent du modèle d'export");
-                    uno::Reference<css::text::XTextRange>(f->getCellByPosition(9, it->second), uno::UNO_QUERY_THROW)
-                        ->setString(ou(texte));  // J: Statut (the platform's spelling)
+                    ecrireTexte(f->getCellByPosition(9, it->second), texte);  // J: Statut (the platform's spelling)
                     return it->second;
                 };
                 statut("1.1.1.1", "Fait");
@@ -539,7 +411,7 @@ int main(int argc, char** argv) {
                 const sal_Int32 ld = statut("2.1.1.1", "Détaillé");
                 f->getCellByPosition(6, ld)->setValue(0.5);   // G: % réalisé
                 f->getCellByPosition(8, ld)->setValue(0.25);  // I: % programmés
-                modele.stocker(exportXlsx, "Calc MS Excel 2007 XML");
+                modele.exporter(exportXlsx, "Calc MS Excel 2007 XML");
             }
             fs::remove(copie);
         }
@@ -552,10 +424,11 @@ int main(int argc, char** argv) {
         // récupérable, L autres aides, O investissement), as formulas to type into a new plan.
         std::vector<std::pair<std::string, std::string>> saisiesPlan;
         if (opt.commande[kPlan]) {
-            Doc exemple(ECI_PLAN_EXEMPLE_ODS);
+            const Classeur exemple = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
             for (const char* r : {"7", "8"})
                 for (const char* c : {"C", "D", "E", "F", "L", "O"})
-                    saisiesPlan.emplace_back(std::string(c) + r, exemple.formule("Plan", std::string(c) + r));
+                    saisiesPlan.emplace_back(std::string(c) + r,
+                                             utf8(exemple.cellule("Plan", std::string(c) + r)->getFormula()));
         }
         std::map<fs::path, std::uint64_t> empreintes;
         for (const fs::path& p : {fs::path(ECI_AUTODIAG_EXEMPLE_ODS), fs::path(ECI_CANDIDATURES_EXEMPLE_ODS),
@@ -610,27 +483,16 @@ int main(int argc, char** argv) {
         };
         controler(0);
 
-        // One dispatched menu command: its state, its report (text result) and the document it
-        // created (if any), counted and timed under its name.
-        struct Resultat {
-            sal_Int16 etat = -1;
-            std::string rapport;
-            uno::Reference<css::lang::XComponent> doc;
-        };
+        // One dispatched menu command (executer: its state, its result, its report when the
+        // result is a text), counted and timed under its name.
         std::string derniere;  // the command an exception is blamed on
-        auto lancer = [&](const Doc& d, const std::string& url, const Proprietes& args) {
+        auto lancer = [&](const Classeur& d, const std::string& url, const Proprietes& args) {
             derniere = url.substr(0, url.find('?'));
             Compte& c = parCommande[derniere];
             ++c.lancees;
             ++macros;
-            const auto t = std::chrono::steady_clock::now();
-            uno::Any r;
-            Resultat res;
-            res.etat = dispatcher(d.cadre(), kUrl + url, seq(args), &r);
-            c.secondes += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-            OUString texte;
-            if (r >>= texte) res.rapport = utf8(texte);
-            res.doc.set(r, uno::UNO_QUERY);
+            const Resultat res = executer(d, url, args);
+            c.secondes += res.secondes;
             return res;
         };
         // A failed check of the last command (printed with the start of the report, if any).
@@ -645,19 +507,20 @@ int main(int argc, char** argv) {
         };
         auto succes = [](const Resultat& r) { return r.etat == css::frame::DispatchResultState::SUCCESS; };
         // A « Nouveau … » command (Cache=true): the new document, or null after counting a failure.
-        auto nouveau = [&](int i, const Doc& sur, const char* commande) -> std::unique_ptr<Doc> {
-            Resultat r = lancer(sur, commande, {pv("Cache", uno::Any(true))});
-            if (!succes(r) || !r.doc.is()) {
-                echec(i, "état " + std::to_string(r.etat) + ", document " + (r.doc.is() ? "oui" : "non"), r.rapport);
-                Doc::fermer(r.doc);
+        auto nouveau = [&](int i, const Classeur& sur, const char* commande) -> std::unique_ptr<Classeur> {
+            const Resultat r = lancer(sur, commande, {pv("Cache", uno::Any(true))});
+            const uno::Reference<css::lang::XComponent> doc = documentDe(r);
+            if (!succes(r) || !doc.is()) {
+                echec(i, "état " + std::to_string(r.etat) + ", document " + (doc.is() ? "oui" : "non"), r.rapport);
+                fermerDocument(doc);
                 return nullptr;
             }
-            try {
-                return std::make_unique<Doc>(r.doc);  // closes it when it is no spreadsheet
-            } catch (const std::exception& e) {
-                echec(i, e.what());
+            if (!uno::Reference<css::sheet::XSpreadsheetDocument>(doc, uno::UNO_QUERY).is()) {
+                fermerDocument(doc);
+                echec(i, "le document rendu n'est pas un classeur");
                 return nullptr;
             }
+            return std::make_unique<Classeur>(doc);
         };
 
         auto filtre = [&](int i) {
@@ -670,7 +533,7 @@ int main(int argc, char** argv) {
                 if (std::string(critere) != "selection") continue;
                 // The rows shown are the library's panel, and column X is that panel.
                 const eci::calc::Plage panel = panelBibliotheque(grille);
-                const eci::calc::Plage x = versPlage(grille.donnees(kFeuilleCandidatures, "X2:X201"));
+                const eci::calc::Plage x = grille.plage(kFeuilleCandidatures, "X2:X201");
                 long membres = 0, differences = 0;
                 for (std::size_t l = 0; l < panel.lignes; ++l) {
                     membres += nombre(panel.at(l, 0)) == 1;
@@ -689,10 +552,10 @@ int main(int argc, char** argv) {
         std::string premierImport;
         double premierImportFait = std::nan("");
         auto importer = [&](int i) {
-            std::unique_ptr<Doc> cible = nouveau(i, autodiag, "NouvelAutodiagnostic");
+            std::unique_ptr<Classeur> cible = nouveau(i, autodiag, "NouvelAutodiagnostic");
             if (!cible) return;
             const Resultat r = lancer(*cible, "ImporterExport", {pv("Fichier", uno::Any(ou(exportXlsx.string())))});
-            Doc::fermer(r.doc);  // none expected
+            fermerDocument(documentDe(r));  // none expected
             if (!succes(r) || !contient(r.rapport, "Import terminé") ||
                 !contient(r.rapport, std::to_string(kStatutsExport) + " statuts importés")) {
                 echec(i, "état " + std::to_string(r.etat) + ", « " + std::to_string(kStatutsExport) +
@@ -720,11 +583,11 @@ int main(int argc, char** argv) {
         };
 
         auto plan = [&](int i) {
-            std::unique_ptr<Doc> p = nouveau(i, autodiag, "NouveauPlanFinancement");
+            std::unique_ptr<Classeur> p = nouveau(i, autodiag, "NouveauPlanFinancement");
             if (!p) return;
             auto verifier = [&](const char* etape, const std::string& attendu, const std::string& aussi = std::string()) {
                 const Resultat r = lancer(*p, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))});
-                Doc::fermer(r.doc);  // none expected
+                fermerDocument(documentDe(r));  // none expected
                 if (!succes(r) || !contient(r.rapport, attendu) || (!aussi.empty() && !contient(r.rapport, aussi))) {
                     echec(i, std::string(etape) + " : « " + attendu + " » attendu", r.rapport);
                     return false;
@@ -734,7 +597,7 @@ int main(int argc, char** argv) {
             // 1. The new, empty plan.
             verifier("plan vide", "Aucune ligne saisie");
             // 2. The example's inputs: both lines conform, H / I are the library's.
-            for (const auto& [cel, f] : saisiesPlan) p->formule("Plan", cel, f);
+            for (const auto& [cel, f] : saisiesPlan) p->cellule("Plan", cel)->setFormula(ou(f));
             p->recalculer();
             for (int r : {7, 8})
                 if (const std::string e = lignePlanContreBibliotheque(*p, r); !e.empty()) {
@@ -743,8 +606,8 @@ int main(int argc, char** argv) {
                 }
             verifier("plan saisi", "2 lignes saisies sont conformes");
             // 3. Line 8 over-financed (other public aids above HTR − aid): marked, with the library's text.
-            const std::string l8 = p->formule("Plan", "L8");
-            p->nombre("Plan", "L8", p->valeur("Plan", "H8") - p->valeur("Plan", "I8") + 1000);
+            const OUString l8 = p->cellule("Plan", "L8")->getFormula();
+            p->cellule("Plan", "L8")->setValue(p->valeur("Plan", "H8") - p->valeur("Plan", "I8") + 1000);
             p->recalculer();
             std::string attendu;
             lignePlanContreBibliotheque(*p, 8, &attendu);
@@ -753,18 +616,18 @@ int main(int argc, char** argv) {
                      (p->fond("Plan", "A8") != kRouge || p->fond("Plan", "A7") == kRouge))
                 echec(i, "ligne 8 surfinancée : seule la ligne 8 doit être marquée");
             // 4. Fixed again: conform, mark gone.
-            p->formule("Plan", "L8", l8);
+            p->cellule("Plan", "L8")->setFormula(l8);
             if (verifier("ligne 8 corrigée", "2 lignes saisies sont conformes") && p->fond("Plan", "A8") == kRouge)
                 echec(i, "ligne 8 corrigée : la marque est restée");
         };
 
         auto consolider = [&](int i) {
-            std::unique_ptr<Doc> g = nouveau(i, grille, "NouvelleGrilleCandidatures");
+            std::unique_ptr<Classeur> g = nouveau(i, grille, "NouvelleGrilleCandidatures");
             if (!g) return;
             const std::string n = std::to_string(kCopiesConsolidation);
             for (int passe = 0; passe < 2; ++passe) {
                 const Resultat r = lancer(*g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(candidats.string())))});
-                Doc::fermer(r.doc);  // none expected
+                fermerDocument(documentDe(r));  // none expected
                 const bool misesAJour = contient(r.rapport, "(" + n + " ligne(s) mise(s) à jour)");
                 if (!succes(r) || !contient(r.rapport, n + " autodiagnostic(s) lu(s) sur " + n + " fichier(s)") ||
                     !contient(r.rapport, "Tous les fichiers ont été lus") || misesAJour != (passe == 1)) {
@@ -775,7 +638,7 @@ int main(int argc, char** argv) {
                 }
                 // Rows 2..: one per copy, with the library's figures of the example (F % fait as a
                 // fraction, G potentiel, H fait).
-                const eci::calc::Plage a = versPlage(g->donnees(kFeuilleCandidatures, "A2:N201"));
+                const eci::calc::Plage a = g->plage(kFeuilleCandidatures, "A2:N201");
                 int lignes = 0;
                 for (std::size_t l = 0; l < a.lignes; ++l) {
                     if (a.at(l, 0) == eci::calc::Cellule(std::string())) continue;
@@ -847,7 +710,7 @@ int main(int argc, char** argv) {
                     ++macrosEchouees;
                     std::printf("  itération %d : le chargement direct du modèle a échoué\n", i);
                 }
-                Doc::fermer(doc);
+                fermerDocument(doc);
             }
             if (!mort) apresRound(i);
         };
@@ -860,23 +723,23 @@ int main(int argc, char** argv) {
                     const int ligne = kPremiereLigneRef + static_cast<int>(rng() % (kDerniereLigneRef - kPremiereLigneRef + 1));
                     const std::string l = std::to_string(ligne);
                     const int k = static_cast<int>(rng() % 7);
-                    if (k == 6) autodiag.vider(kFeuilleRef, "J" + l);
-                    else autodiag.texte(kFeuilleRef, "J" + l, kStatuts[k]);
+                    if (k == 6) autodiag.cellule(kFeuilleRef, "J" + l)->setFormula(OUString());
+                    else autodiag.ecrireTexte(kFeuilleRef, "J" + l, kStatuts[k]);
                     if (k == 4) {  // détaillé: three fractions summing to 1
                         const double a = (rng() % 11) / 10.0;
                         const double b = (rng() % (11 - static_cast<int>(std::lround(a * 10)))) / 10.0;
-                        autodiag.nombre(kFeuilleRef, "L" + l, a);
-                        autodiag.nombre(kFeuilleRef, "M" + l, b);
-                        autodiag.nombre(kFeuilleRef, "N" + l, std::max(0.0, 1.0 - a - b));
+                        autodiag.cellule(kFeuilleRef, "L" + l)->setValue(a);
+                        autodiag.cellule(kFeuilleRef, "M" + l)->setValue(b);
+                        autodiag.cellule(kFeuilleRef, "N" + l)->setValue(std::max(0.0, 1.0 - a - b));
                     } else {
-                        for (const char* c : {"L", "M", "N"}) autodiag.vider(kFeuilleRef, c + l);
+                        for (const char* c : {"L", "M", "N"}) autodiag.cellule(kFeuilleRef, c + l)->setFormula(OUString());
                     }
                     autodiag.recalculer();
                 } else {
                     const std::string cel = std::string(1, kColonnesNotes[rng() % 6]) + std::to_string(2 + rng() % 30);
                     const int n = static_cast<int>(rng() % 7);
-                    if (n == 6) grille.texte(kFeuilleCandidatures, cel, "NC");
-                    else grille.nombre(kFeuilleCandidatures, cel, n);
+                    if (n == 6) grille.ecrireTexte(kFeuilleCandidatures, cel, "NC");
+                    else grille.cellule(kFeuilleCandidatures, cel)->setValue(n);
                     grille.recalculer();
                 }
                 ++modifications;
