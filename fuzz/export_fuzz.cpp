@@ -1,4 +1,5 @@
-// libFuzzer target: the platform-export reader (eci::import::lireExport), on a sheet decoded from
+// libFuzzer target: the pre-check of a file's XML (eci::import::cellulesDeclarees, on the raw input)
+// and the platform-export reader (eci::import::lireExport), on a sheet decoded from
 // the fuzz input: a header row (N°, Statut, % réalisé, % programmé, Explications… in any order,
 // anywhere in the first rows, or missing), then rows of ids, statuses and percentages written as
 // numbers or texts ("45 %", "0,45", NaN, huge, negative).
@@ -67,6 +68,8 @@ const char* const kPourcents[] = {"45 %", "0,45", "45", "100 %", "150", "-3", "n
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const auto ref = eci::Referentiel::eci();
+    // The pre-check run on a file's XML before it is opened: any bytes, no crash, no hang.
+    eci::import::cellulesDeclarees(std::string_view(reinterpret_cast<const char*>(data), size));
     Lecteur r{data, size};
     const size_t colonnes = 1 + r.octet() % 7, lignes = 1 + r.octet() % 30, entete = r.octet() % 4;
     Plage f(lignes, colonnes);

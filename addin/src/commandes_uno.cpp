@@ -39,6 +39,8 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/io/XInputStream.hpp>
+#include <com/sun/star/packages/zip/ZipFileAccess.hpp>
 #include <com/sun/star/ui/dialogs/FolderPicker.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/PropertyAttribute.hpp>
@@ -68,6 +70,10 @@
 #include <cstdlib>
 #include <cctype>
 #include <cstring>
+#include <cstdint>
+#include <optional>
+#include <iterator>
+#include <fstream>
 #include <map>
 #include <osl/file.hxx>
 #include <algorithm>
@@ -167,6 +173,78 @@ std::string raisonDeNePasOuvrir(const OUString& url) {
         }
     }
     return "trop de liens symboliques successifs";
+}
+
+// Largest decompressed content the commands read before opening a workbook, and most filled cells
+// it may declare (a platform export has about 4 000, an autodiagnostic about 10 000).
+constexpr sal_Int64 kOctetsMaxContenu = 200 * 1024 * 1024;
+constexpr std::uint64_t kCellulesMax = 2000000;
+
+// Reads a stream to its end, at most `max` bytes (more: nullopt).
+std::optional<std::string> lireFlux(const uno::Reference<css::io::XInputStream>& flux, sal_Int64 max) {
+    std::string texte;
+    uno::Sequence<sal_Int8> bloc;
+    for (;;) {
+        const sal_Int32 n = flux->readBytes(bloc, 1 << 20);
+        if (n <= 0) break;
+        if (static_cast<sal_Int64>(texte.size()) + n > max) return std::nullopt;
+        texte.append(reinterpret_cast<const char*>(bloc.getConstArray()), static_cast<std::size_t>(n));
+    }
+    return texte;
+}
+
+// Why a workbook's content may not be opened (empty when it may), judged before LibreOffice loads
+// it: a zip (.ods, .xlsx) whose entries decompress to more than kOctetsMaxContenu, or an
+// OpenDocument spreadsheet (.ods content.xml, .fods) declaring more than kCellulesMax filled cells
+// through row / column repetitions. Either would freeze soffice for minutes or exhaust its memory.
+// A file this check cannot read (not a zip, corrupt) is left to the loader, which refuses it.
+std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& ctx, const OUString& url,
+                                 const std::string& nom) {
+    const std::string bas = texte::plier(nom);
+    const auto finit = [&](const std::string& e) {
+        return bas.size() > e.size() && bas.compare(bas.size() - e.size(), e.size(), e) == 0;
+    };
+    std::optional<std::string> xml;
+    if (finit(".fods")) {
+        OUString chemin;
+        if (osl::FileBase::getSystemPathFromFileURL(url, chemin) != osl::FileBase::E_None) return std::string();
+        std::ifstream f(s8(chemin), std::ios::binary);
+        xml = std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    } else {
+        uno::Reference<css::packages::zip::XZipFileAccess2> zip;
+        try {
+            zip = css::packages::zip::ZipFileAccess::createWithURL(ctx, url);
+        } catch (const uno::Exception&) {
+            return std::string();  // not a zip: the loader decides
+        }
+        sal_Int64 total = 0;
+        for (const OUString& entree : zip->getElementNames()) {
+            // An entry that cannot be read (encrypted, corrupt) is left to the loader, which refuses it.
+            std::optional<std::string> contenu;
+            try {
+                uno::Reference<css::io::XInputStream> flux;
+                zip->getByName(entree) >>= flux;
+                if (!flux.is()) continue;
+                contenu = lireFlux(flux, kOctetsMaxContenu - total);
+            } catch (const uno::Exception&) {
+                continue;
+            }
+            if (!contenu)
+                return "contenu décompressé de plus de " + std::to_string(kOctetsMaxContenu / (1024 * 1024)) +
+                       " Mo (archive piégée ?)";
+            total += static_cast<sal_Int64>(contenu->size());
+            if (entree == "content.xml") xml = std::move(contenu);
+        }
+    }
+    if (xml) {
+        const std::uint64_t cellules = import::cellulesDeclarees(*xml);
+        if (cellules > kCellulesMax)
+            return "le fichier déclare " +
+                   (cellules == UINT64_MAX ? std::string("un nombre démesuré de") : std::to_string(cellules)) +
+                   " cellules remplies (au plus " + std::to_string(kCellulesMax) +
+                   ") : ce n'est ni un export de la plateforme ni un autodiagnostic";
+    }
+    return std::string();
 }
 
 // The used area of a sheet, as values (bounded).
@@ -650,7 +728,9 @@ private:
             Candidat c;
             try {
                 // A workbook-named FIFO, device or huge file is listed as not read, never opened.
-                if (std::string raison = raisonDeNePasOuvrir(furl); !raison.empty()) throw ErreurCommande(raison);
+                std::string raison = raisonDeNePasOuvrir(furl);
+                if (raison.empty()) raison = raisonDeNePasCharger(ctx_, furl, nom);
+                if (!raison.empty()) throw ErreurCommande(raison);
                 doc = desktop->loadComponentFromURL(furl, "_blank", 0, p);
                 if (!doc.is()) throw ErreurCommande("fichier illisible (abîmé, protégé par mot de passe ou format inconnu)");
                 c = lireAutodiagnostic(doc);
@@ -835,7 +915,9 @@ private:
 
         // 1. Read the source: hidden, read-only, no macro, no link update; never stored.
         OUString url = versUrl(fichier);
-        if (std::string raison = raisonDeNePasOuvrir(url); !raison.empty()) {
+        std::string raison = raisonDeNePasOuvrir(url);
+        if (raison.empty()) raison = raisonDeNePasCharger(ctx_, url, s8(fichier));
+        if (!raison.empty()) {
             raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
             throw ErreurCommande(raison + " : « " + s8(fichier) + " ».");
         }

@@ -120,4 +120,89 @@ ResultatImport lireExport(const Plage& f, const Referentiel& ref) {
     return r;
 }
 
+namespace {
+
+// Saturating arithmetic on cell counts.
+std::uint64_t multiplier(std::uint64_t a, std::uint64_t b) {
+    if (a != 0 && b > UINT64_MAX / a) return UINT64_MAX;
+    return a * b;
+}
+std::uint64_t ajouter(std::uint64_t a, std::uint64_t b) { return b > UINT64_MAX - a ? UINT64_MAX : a + b; }
+
+// The local part of a qualified XML name ("table:table-row" -> "table-row").
+std::string_view local(std::string_view nom) {
+    const std::size_t deux = nom.rfind(':');
+    return deux == std::string_view::npos ? nom : nom.substr(deux + 1);
+}
+
+// A repetition count: the attribute's digits (saturating), 1 when absent or not a number.
+std::uint64_t repetition(std::string_view valeur) {
+    std::uint64_t n = 0;
+    bool chiffre = false;
+    for (char c : valeur) {
+        if (c < '0' || c > '9') break;
+        chiffre = true;
+        n = ajouter(multiplier(n, 10), static_cast<std::uint64_t>(c - '0'));
+    }
+    return chiffre && n > 0 ? n : 1;
+}
+
+}  // namespace
+
+std::uint64_t cellulesDeclarees(std::string_view xml) {
+    std::uint64_t total = 0, lignesRepetees = 1;
+    std::size_t i = 0;
+    while ((i = xml.find('<', i)) != std::string_view::npos) {
+        // The end of the tag: the first '>' outside a quoted attribute value ('>' may appear in one).
+        std::size_t fin = i + 1;
+        for (char guillemet = 0; fin < xml.size(); ++fin) {
+            const char c = xml[fin];
+            if (guillemet) { if (c == guillemet) guillemet = 0; }
+            else if (c == '"' || c == '\'') guillemet = c;
+            else if (c == '>') break;
+        }
+        if (fin >= xml.size()) break;
+        std::string_view balise = xml.substr(i + 1, fin - i - 1);
+        i = fin + 1;
+        if (balise.empty() || balise[0] == '?' || balise[0] == '!') continue;
+        const bool fermante = balise[0] == '/';
+        if (fermante) balise.remove_prefix(1);
+        const bool vide = !balise.empty() && balise.back() == '/';  // <a/>: no content
+        if (vide) balise.remove_suffix(1);
+        std::size_t k = 0;
+        while (k < balise.size() && balise[k] != ' ' && balise[k] != '\t' && balise[k] != '\n' && balise[k] != '\r') ++k;
+        const std::string_view nom = local(balise.substr(0, k));
+        if (nom == "table-row") {
+            if (fermante) lignesRepetees = 1;
+            else if (!vide) lignesRepetees = 1;  // reset, then read the attribute below
+            else continue;
+        } else if (nom != "table-cell" && nom != "covered-table-cell") {
+            continue;
+        } else if (fermante) {
+            continue;
+        }
+        // Attributes: name="value" or name='value'.
+        std::uint64_t colonnes = 1;
+        bool valeur = !vide;  // a cell with content (text:p...) is filled
+        while (k < balise.size()) {
+            while (k < balise.size() && (balise[k] == ' ' || balise[k] == '\t' || balise[k] == '\n' || balise[k] == '\r')) ++k;
+            const std::size_t debutNom = k;
+            while (k < balise.size() && balise[k] != '=' && balise[k] != ' ') ++k;
+            const std::string_view attribut = local(balise.substr(debutNom, k - debutNom));
+            if (k >= balise.size() || balise[k] != '=') { ++k; continue; }
+            ++k;
+            if (k >= balise.size() || (balise[k] != '"' && balise[k] != '\'')) continue;
+            const char guillemet = balise[k++];
+            const std::size_t finValeur = balise.find(guillemet, k);
+            const std::string_view v = balise.substr(k, finValeur == std::string_view::npos ? std::string_view::npos : finValeur - k);
+            k = finValeur == std::string_view::npos ? balise.size() : finValeur + 1;
+            if (nom == "table-row" && attribut == "number-rows-repeated") lignesRepetees = repetition(v);
+            else if (attribut == "number-columns-repeated") colonnes = repetition(v);
+            else if (attribut == "value-type" || attribut == "formula") valeur = true;
+        }
+        if (nom != "table-row" && valeur) total = ajouter(total, multiplier(lignesRepetees, colonnes));
+    }
+    return total;
+}
+
 }  // namespace eci::import

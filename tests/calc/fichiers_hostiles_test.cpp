@@ -368,7 +368,8 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
 
 // Files that are not regular workbooks: a FIFO (opening it would block soffice forever), a
 // symbolic link to /dev/zero (an endless read), a directory and a broken link named like
-// workbooks, an empty and a truncated file, a remote URL. The import refuses each in words,
+// workbooks, an empty and a truncated file, a remote URL, and « bombs » (a few hundred bytes
+// declaring a billion filled cells, a zip inflating to 250 MB) that would freeze soffice. The import refuses each in words,
 // quickly; the consolidation lists each as not read and still reads a valid autodiagnostic
 // reached through a symbolic link.
 TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
@@ -388,6 +389,34 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
         std::ofstream(lot / "tronque.ods", std::ios::binary).write(octets.data(), 3000);
     }
     fs::create_symlink(ECI_AUTODIAG_EXEMPLE_ODS, lot / "lien-valide.ods");
+    // « Bombs »: 700 bytes of XML declaring 2^30 filled cells (LibreOffice 7.4 was still loading it
+    // after 5 minutes), the same inside an .ods, and an .ods whose content.xml inflates to 250 MB.
+    {
+        const std::string xml =
+            R"(<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" )"
+            R"(xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" )"
+            R"(office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet>)"
+            R"(<table:table table:name="Feuille1"><table:table-row table:number-rows-repeated="1048576"><table:table-cell )"
+            R"(table:number-columns-repeated="1024" office:value-type="string"><text:p>N°</text:p></table:table-cell>)"
+            R"(</table:table-row></table:table></office:spreadsheet></office:body></office:document>)";
+        std::ofstream(lot / "bombe.fods") << xml;
+        const std::string py =
+            "import sys, zipfile\n"
+            "z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n"
+            "z.writestr('mimetype', 'application/vnd.oasis.opendocument.spreadsheet')\n"
+            "z.writestr('content.xml', open(sys.argv[3]).read())\n"
+            "z.close()\n"
+            "z = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)\n"
+            "z.writestr('mimetype', 'application/vnd.oasis.opendocument.spreadsheet')\n"
+            "z.writestr('content.xml', ' ' * (250 * 1024 * 1024))\n"
+            "z.close()\n";
+        std::ofstream(dossier.chemin / "zip.py") << py;
+        const std::string commande = "python3 " + (dossier.chemin / "zip.py").string() + " " +
+                                     (lot / "bombe.ods").string() + " " + (lot / "gonfle.ods").string() + " " +
+                                     (lot / "bombe.fods").string();
+        ASSERT_EQ(std::system(commande.c_str()), 0) << commande;
+        ASSERT_LT(fs::file_size(lot / "gonfle.ods"), 2u * 1024 * 1024);
+    }
 
     struct Cas {
         std::string chemin, attendu;
@@ -399,6 +428,9 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
         {(lot / "casse.ods").string(), "introuvable"},
         {"http://127.0.0.1:9/export.xlsx", "chemin de fichier local"},
         {"vnd.sun.star.webdav://127.0.0.1:9/export.xlsx", "chemin de fichier local"},
+        {(lot / "bombe.fods").string(), "1073741824 cellules remplies"},
+        {(lot / "bombe.ods").string(), "1073741824 cellules remplies"},
+        {(lot / "gonfle.ods").string(), "décompressé de plus de 200 Mo"},
         {(lot / "vide.xlsx").string(), ""},  // opened or refused, in words
         {(lot / "tronque.ods").string(), ""},
     };
@@ -419,11 +451,14 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
         Resultat r = executer(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(lot.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died consolidating " << lot;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
-        // 6 files named like workbooks (the directory is not listed); only the linked example is read.
-        EXPECT_NE(r.rapport.find("1 autodiagnostic(s) lu(s) sur 6 fichier(s)"), std::string::npos) << r.rapport;
-        EXPECT_NE(r.rapport.find("Fichiers non lus (5)"), std::string::npos) << r.rapport;
+        // 9 files named like workbooks (the directory is not listed); only the linked example is read.
+        EXPECT_NE(r.rapport.find("1 autodiagnostic(s) lu(s) sur 9 fichier(s)"), std::string::npos) << r.rapport;
+        EXPECT_NE(r.rapport.find("Fichiers non lus (8)"), std::string::npos) << r.rapport;
         for (const char* nom : {"tube.xlsx : ce n'est pas un fichier ordinaire", "zero.ods : ce n'est pas un fichier ordinaire",
-                                "casse.ods : fichier introuvable", "vide.xlsx : ", "tronque.ods : "})
+                                "casse.ods : fichier introuvable", "vide.xlsx : ", "tronque.ods : ",
+                                "bombe.fods : le fichier déclare 1073741824 cellules remplies",
+                                "bombe.ods : le fichier déclare 1073741824 cellules remplies",
+                                "gonfle.ods : contenu décompressé de plus de 200 Mo"})
             EXPECT_NE(r.rapport.find(nom), std::string::npos) << nom << "\n" << r.rapport;
         EXPECT_EQ(r.rapport.find("lien-valide.ods : "), std::string::npos) << r.rapport;
         EXPECT_LT(r.secondes, 60) << r.rapport;

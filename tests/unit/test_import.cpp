@@ -104,3 +104,26 @@ TEST(Import, ImpossiblePercentagesAreNotImported) {
     EXPECT_NE(r.problemes[0].find("plus de 100 %"), std::string::npos) << r.problemes[0];
     EXPECT_NE(r.problemes[0].find("1.1.1.2"), std::string::npos) << r.problemes[0];
 }
+
+// The pre-check before opening a file: filled cells an OpenDocument XML declares.
+TEST(Import, CellulesDeclareesCountsRepetitions) {
+    using eci::import::cellulesDeclarees;
+    const std::string ligneVide =  // what LibreOffice writes after the last used row: empty, cheap
+        R"(<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>)";
+    const std::string deuxCellules =
+        R"(<table:table-row><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell><table:table-cell><text:p>x</text:p></table:table-cell><table:table-cell/></table:table-row>)";
+    EXPECT_EQ(cellulesDeclarees(ligneVide), 0u);
+    EXPECT_EQ(cellulesDeclarees(deuxCellules + ligneVide), 2u);
+    // 657 bytes that declare 2^30 filled cells (LibreOffice 7.4 was still loading it after 5 minutes).
+    const std::string bombe =
+        R"(<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="1024" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>)";
+    EXPECT_EQ(cellulesDeclarees(bombe), 1048576ull * 1024ull);
+    // Other namespace prefixes, single quotes, '>' inside a value, saturation.
+    EXPECT_EQ(cellulesDeclarees(R"(<t:table-row a='>' t:number-rows-repeated='10'><t:table-cell x:number-columns-repeated="3" v:value-type="float"/></t:table-row>)"),
+              30u);
+    EXPECT_EQ(cellulesDeclarees(R"(<table-row number-rows-repeated="99999999999999999999999"><table-cell number-columns-repeated="99999999999"><p/></table-cell></table-row>)"),
+              UINT64_MAX);
+    // Not XML, truncated, empty: no crash, no cells.
+    EXPECT_EQ(cellulesDeclarees("<table:table-row table:number-rows-repeated=\"5"), 0u);
+    EXPECT_EQ(cellulesDeclarees(""), 0u);
+}

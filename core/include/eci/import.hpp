@@ -3,8 +3,10 @@
 // used range of the export's sheet as cell values.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eci/fonctions.hpp"
@@ -35,5 +37,12 @@ struct ErreurImport : std::runtime_error {
 
 // Reads the export's sheet (row-major cell values, row 0 = sheet row 1).
 ResultatImport lireExport(const calc::Plage& feuille, const Referentiel& ref);
+
+// Before a file is opened: the number of non-empty cells an OpenDocument spreadsheet's XML
+// (content.xml, or a whole .fods) declares, counting row and column repetitions. A few hundred
+// bytes can declare a billion filled cells (table:number-rows-repeated × number-columns-repeated),
+// which LibreOffice would try to build, freezing for minutes or running out of memory.
+// Namespace prefixes are ignored (only local names count); the count saturates at UINT64_MAX.
+std::uint64_t cellulesDeclarees(std::string_view xml);
 
 }  // namespace eci::import
