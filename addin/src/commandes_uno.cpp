@@ -194,9 +194,10 @@ std::optional<std::string> lireFlux(const uno::Reference<css::io::XInputStream>&
 }
 
 // Why a workbook's content may not be opened (empty when it may), judged before LibreOffice loads
-// it: a zip (.ods, .xlsx) whose entries decompress to more than kOctetsMaxContenu, or an
-// OpenDocument spreadsheet (.ods content.xml, .fods) declaring more than kCellulesMax filled cells
-// through row / column repetitions. Either would freeze soffice for minutes or exhaust its memory.
+// it: a zip (.ods, .xlsx) whose entries decompress to more than kOctetsMaxContenu, or sheets
+// (.ods content.xml, .fods, .xlsx xl/worksheets/*.xml) declaring more than kCellulesMax filled
+// cells through row / column repetitions or array-formula areas. Either would freeze soffice for
+// minutes or exhaust its memory.
 // A file this check cannot read (not a zip, corrupt) is left to the loader, which refuses it.
 std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& ctx, const OUString& url,
                                  const std::string& nom) {
@@ -204,7 +205,8 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
     const auto finit = [&](const std::string& e) {
         return bas.size() > e.size() && bas.compare(bas.size() - e.size(), e.size(), e) == 0;
     };
-    std::optional<std::string> xml;
+    std::optional<std::string> xml;  // a flat OpenDocument file
+    std::uint64_t cellules = 0;      // filled cells declared by the sheets' XML
     if (finit(".fods")) {
         OUString chemin;
         if (osl::FileBase::getSystemPathFromFileURL(url, chemin) != osl::FileBase::E_None) return std::string();
@@ -233,17 +235,18 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
                 return "contenu décompressé de plus de " + std::to_string(kOctetsMaxContenu / (1024 * 1024)) +
                        " Mo (archive piégée ?)";
             total += static_cast<sal_Int64>(contenu->size());
-            if (entree == "content.xml") xml = std::move(contenu);
+            if (entree == "content.xml" || (entree.startsWith("xl/worksheets/") && entree.endsWith(".xml"))) {
+                const std::uint64_t n = import::cellulesDeclarees(*contenu);
+                cellules = n > UINT64_MAX - cellules ? UINT64_MAX : cellules + n;
+            }
         }
     }
-    if (xml) {
-        const std::uint64_t cellules = import::cellulesDeclarees(*xml);
-        if (cellules > kCellulesMax)
-            return "le fichier déclare " +
-                   (cellules == UINT64_MAX ? std::string("un nombre démesuré de") : std::to_string(cellules)) +
-                   " cellules remplies (au plus " + std::to_string(kCellulesMax) +
-                   ") : ce n'est ni un export de la plateforme ni un autodiagnostic";
-    }
+    if (xml) cellules = import::cellulesDeclarees(*xml);
+    if (cellules > kCellulesMax)
+        return "le fichier déclare " +
+               (cellules == UINT64_MAX ? std::string("un nombre démesuré de") : std::to_string(cellules)) +
+               " cellules remplies (au plus " + std::to_string(kCellulesMax) +
+               ") : ce n'est ni un export de la plateforme ni un autodiagnostic";
     return std::string();
 }
 

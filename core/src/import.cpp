@@ -147,6 +147,32 @@ std::uint64_t repetition(std::string_view valeur) {
     return chiffre && n > 0 ? n : 1;
 }
 
+// The number of cells of an A1 area reference ("A1:AMJ1048576"; "$B$2:C3"); 1 when malformed.
+std::uint64_t aireA1(std::string_view ref) {
+    auto coin = [](std::string_view t, std::uint64_t& colonne, std::uint64_t& ligne) {
+        std::size_t k = 0;
+        colonne = 0;
+        ligne = 0;
+        if (k < t.size() && t[k] == '$') ++k;
+        const std::size_t debutLettres = k;
+        for (; k < t.size() && ((t[k] >= 'A' && t[k] <= 'Z') || (t[k] >= 'a' && t[k] <= 'z')); ++k)
+            colonne = ajouter(multiplier(colonne, 26), static_cast<std::uint64_t>((t[k] | 0x20) - 'a' + 1));
+        if (k == debutLettres) return false;
+        if (k < t.size() && t[k] == '$') ++k;
+        const std::size_t debutChiffres = k;
+        for (; k < t.size() && t[k] >= '0' && t[k] <= '9'; ++k)
+            ligne = ajouter(multiplier(ligne, 10), static_cast<std::uint64_t>(t[k] - '0'));
+        return k == t.size() && k > debutChiffres;
+    };
+    const std::size_t deux = ref.find(':');
+    if (deux == std::string_view::npos) return 1;
+    std::uint64_t c1, l1, c2, l2;
+    if (!coin(ref.substr(0, deux), c1, l1) || !coin(ref.substr(deux + 1), c2, l2)) return 1;
+    const std::uint64_t colonnes = c2 >= c1 ? c2 - c1 + 1 : c1 - c2 + 1;
+    const std::uint64_t lignes = l2 >= l1 ? l2 - l1 + 1 : l1 - l2 + 1;
+    return multiplier(colonnes, lignes);
+}
+
 }  // namespace
 
 std::uint64_t cellulesDeclarees(std::string_view xml) {
@@ -172,6 +198,29 @@ std::uint64_t cellulesDeclarees(std::string_view xml) {
         std::size_t k = 0;
         while (k < balise.size() && balise[k] != ' ' && balise[k] != '\t' && balise[k] != '\n' && balise[k] != '\r') ++k;
         const std::string_view nom = local(balise.substr(0, k));
+        if (nom == "c" || nom == "f") {  // OOXML (.xlsx) sheet: a cell, a formula (an array fills its ref)
+            if (fermante) continue;
+            if (nom == "c") { total = ajouter(total, 1); continue; }
+            bool tableau = false;
+            std::uint64_t aire = 1;
+            for (std::size_t a = k; a < balise.size();) {
+                const std::size_t egal = balise.find('=', a);
+                if (egal == std::string_view::npos || egal + 1 >= balise.size()) break;
+                std::size_t debut = egal;
+                while (debut > a && balise[debut - 1] != ' ' && balise[debut - 1] != '\t' && balise[debut - 1] != '\n') --debut;
+                const std::string_view attribut = local(balise.substr(debut, egal - debut));
+                const char guillemet = balise[egal + 1];
+                if (guillemet != '"' && guillemet != '\'') break;
+                const std::size_t finValeur = balise.find(guillemet, egal + 2);
+                if (finValeur == std::string_view::npos) break;
+                const std::string_view v = balise.substr(egal + 2, finValeur - egal - 2);
+                if (attribut == "t" && v == "array") tableau = true;
+                else if (attribut == "ref") aire = aireA1(v);
+                a = finValeur + 1;
+            }
+            if (tableau && aire > 1) total = ajouter(total, aire - 1);
+            continue;
+        }
         if (nom == "table-row") {
             if (fermante) lignesRepetees = 1;
             else if (!vide) lignesRepetees = 1;  // reset, then read the attribute below
@@ -182,7 +231,7 @@ std::uint64_t cellulesDeclarees(std::string_view xml) {
             continue;
         }
         // Attributes: name="value" or name='value'.
-        std::uint64_t colonnes = 1;
+        std::uint64_t colonnes = 1, matriceLignes = 1, matriceColonnes = 1;
         bool valeur = !vide;  // a cell with content (text:p...) is filled
         while (k < balise.size()) {
             while (k < balise.size() && (balise[k] == ' ' || balise[k] == '\t' || balise[k] == '\n' || balise[k] == '\r')) ++k;
@@ -198,9 +247,13 @@ std::uint64_t cellulesDeclarees(std::string_view xml) {
             k = finValeur == std::string_view::npos ? balise.size() : finValeur + 1;
             if (nom == "table-row" && attribut == "number-rows-repeated") lignesRepetees = repetition(v);
             else if (attribut == "number-columns-repeated") colonnes = repetition(v);
+            else if (attribut == "number-matrix-rows-spanned") matriceLignes = repetition(v);
+            else if (attribut == "number-matrix-columns-spanned") matriceColonnes = repetition(v);
             else if (attribut == "value-type" || attribut == "formula") valeur = true;
         }
-        if (nom != "table-row" && valeur) total = ajouter(total, multiplier(lignesRepetees, colonnes));
+        // An array formula fills its whole matrix area.
+        if (nom != "table-row" && valeur)
+            total = ajouter(total, multiplier(multiplier(lignesRepetees, colonnes), multiplier(matriceLignes, matriceColonnes)));
     }
     return total;
 }

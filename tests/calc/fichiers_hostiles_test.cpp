@@ -369,7 +369,8 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
 // Files that are not regular workbooks: a FIFO (opening it would block soffice forever), a
 // symbolic link to /dev/zero (an endless read), a directory and a broken link named like
 // workbooks, an empty and a truncated file, a remote URL, and « bombs » (a few hundred bytes
-// declaring a billion filled cells, a zip inflating to 250 MB) that would freeze soffice. The import refuses each in words,
+// declaring a billion filled cells, the same as one array formula in an .xlsx, a zip inflating
+// to 250 MB) that would freeze soffice. The import refuses each in words,
 // quickly; the consolidation lists each as not read and still reads a valid autodiagnostic
 // reached through a symbolic link.
 TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
@@ -409,11 +410,28 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
             "z = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)\n"
             "z.writestr('mimetype', 'application/vnd.oasis.opendocument.spreadsheet')\n"
             "z.writestr('content.xml', ' ' * (250 * 1024 * 1024))\n"
+            "z.close()\n"
+            // An .xlsx with one array formula over A1:AMJ1048576.
+            "z = zipfile.ZipFile(sys.argv[4], 'w', zipfile.ZIP_DEFLATED)\n"
+            "R = 'http://schemas.openxmlformats.org/'\n"
+            "z.writestr('[Content_Types].xml', '<Types xmlns=\"' + R + 'package/2006/content-types\">"
+            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>')\n"
+            "z.writestr('_rels/.rels', '<Relationships xmlns=\"' + R + 'package/2006/relationships\"><Relationship Id=\"rId1\" "
+            "Type=\"' + R + 'officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>')\n"
+            "z.writestr('xl/workbook.xml', '<workbook xmlns=\"' + R + 'spreadsheetml/2006/main\" xmlns:r=\"' + R + "
+            "'officeDocument/2006/relationships\"><sheets><sheet name=\"Feuille1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>')\n"
+            "z.writestr('xl/_rels/workbook.xml.rels', '<Relationships xmlns=\"' + R + 'package/2006/relationships\"><Relationship Id=\"rId1\" "
+            "Type=\"' + R + 'officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>')\n"
+            "z.writestr('xl/worksheets/sheet1.xml', '<worksheet xmlns=\"' + R + 'spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+            "<c r=\"A1\"><f t=\"array\" ref=\"A1:AMJ1048576\">1</f><v>1</v></c></row></sheetData></worksheet>')\n"
             "z.close()\n";
         std::ofstream(dossier.chemin / "zip.py") << py;
         const std::string commande = "python3 " + (dossier.chemin / "zip.py").string() + " " +
                                      (lot / "bombe.ods").string() + " " + (lot / "gonfle.ods").string() + " " +
-                                     (lot / "bombe.fods").string();
+                                     (lot / "bombe.fods").string() + " " + (lot / "matrice.xlsx").string();
         ASSERT_EQ(std::system(commande.c_str()), 0) << commande;
         ASSERT_LT(fs::file_size(lot / "gonfle.ods"), 2u * 1024 * 1024);
     }
@@ -431,6 +449,7 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
         {(lot / "bombe.fods").string(), "1073741824 cellules remplies"},
         {(lot / "bombe.ods").string(), "1073741824 cellules remplies"},
         {(lot / "gonfle.ods").string(), "décompressé de plus de 200 Mo"},
+        {(lot / "matrice.xlsx").string(), "1073741824 cellules remplies"},
         {(lot / "vide.xlsx").string(), ""},  // opened or refused, in words
         {(lot / "tronque.ods").string(), ""},
     };
@@ -451,14 +470,15 @@ TEST_F(CalcTest, FichiersSpeciauxJamaisOuverts) {
         Resultat r = executer(g, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(lot.string())))});
         ASSERT_TRUE(Office::instance().alive()) << "soffice died consolidating " << lot;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS) << r.rapport;
-        // 9 files named like workbooks (the directory is not listed); only the linked example is read.
-        EXPECT_NE(r.rapport.find("1 autodiagnostic(s) lu(s) sur 9 fichier(s)"), std::string::npos) << r.rapport;
-        EXPECT_NE(r.rapport.find("Fichiers non lus (8)"), std::string::npos) << r.rapport;
+        // 10 files named like workbooks (the directory is not listed); only the linked example is read.
+        EXPECT_NE(r.rapport.find("1 autodiagnostic(s) lu(s) sur 10 fichier(s)"), std::string::npos) << r.rapport;
+        EXPECT_NE(r.rapport.find("Fichiers non lus (9)"), std::string::npos) << r.rapport;
         for (const char* nom : {"tube.xlsx : ce n'est pas un fichier ordinaire", "zero.ods : ce n'est pas un fichier ordinaire",
                                 "casse.ods : fichier introuvable", "vide.xlsx : ", "tronque.ods : ",
                                 "bombe.fods : le fichier déclare 1073741824 cellules remplies",
                                 "bombe.ods : le fichier déclare 1073741824 cellules remplies",
-                                "gonfle.ods : contenu décompressé de plus de 200 Mo"})
+                                "gonfle.ods : contenu décompressé de plus de 200 Mo",
+                                "matrice.xlsx : le fichier déclare 1073741824 cellules remplies"})
             EXPECT_NE(r.rapport.find(nom), std::string::npos) << nom << "\n" << r.rapport;
         EXPECT_EQ(r.rapport.find("lien-valide.ods : "), std::string::npos) << r.rapport;
         EXPECT_LT(r.secondes, 60) << r.rapport;

@@ -118,6 +118,14 @@ TEST(Import, CellulesDeclareesCountsRepetitions) {
     const std::string bombe =
         R"(<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="1024" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>)";
     EXPECT_EQ(cellulesDeclarees(bombe), 1048576ull * 1024ull);
+    // One array formula over 2^20 x 1024 cells (LibreOffice 7.4 was still loading it after 2 minutes).
+    EXPECT_EQ(cellulesDeclarees(R"(<table:table-row><table:table-cell table:formula="of:=1" table:number-matrix-rows-spanned="1048576" table:number-matrix-columns-spanned="1024" office:value-type="float"><text:p>1</text:p></table:table-cell></table:table-row>)"),
+              1048576ull * 1024ull);
+    // OOXML: cells, and an array formula over A1:AMJ1048576 (1024 x 2^20; it also froze LibreOffice).
+    EXPECT_EQ(cellulesDeclarees(R"(<sheetData><row r="1"><c r="A1"><f t="array" ref="A1:AMJ1048576">1</f><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>)"),
+              1048576ull * 1024ull + 1);
+    EXPECT_EQ(cellulesDeclarees(R"(<x:c r="A1"><x:f t='array' ref='$B$2:C3'>1</x:f></x:c>)"), 4u);
+    EXPECT_EQ(cellulesDeclarees(R"(<c><f t="shared" ref="A1:XFD1048576" si="0">1</f></c>)"), 1u);  // shared: explicit cells only
     // Other namespace prefixes, single quotes, '>' inside a value, saturation.
     EXPECT_EQ(cellulesDeclarees(R"(<t:table-row a='>' t:number-rows-repeated='10'><t:table-cell x:number-columns-repeated="3" v:value-type="float"/></t:table-row>)"),
               30u);

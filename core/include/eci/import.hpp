@@ -39,9 +39,12 @@ struct ErreurImport : std::runtime_error {
 ResultatImport lireExport(const calc::Plage& feuille, const Referentiel& ref);
 
 // Before a file is opened: the number of non-empty cells an OpenDocument spreadsheet's XML
-// (content.xml, or a whole .fods) declares, counting row and column repetitions. A few hundred
-// bytes can declare a billion filled cells (table:number-rows-repeated × number-columns-repeated),
+// (content.xml, or a whole .fods) declares, counting row and column repetitions and array-formula
+// areas. A few hundred bytes can declare a billion filled cells (table:number-rows-repeated ×
+// number-columns-repeated, or one formula with number-matrix-rows/columns-spanned),
 // which LibreOffice would try to build, freezing for minutes or running out of memory.
+// Also reads an OOXML worksheet (.xlsx xl/worksheets/*.xml): one per <c>, plus the area of an
+// array formula (<f t="array" ref="A1:AMJ1048576">).
 // Namespace prefixes are ignored (only local names count); the count saturates at UINT64_MAX.
 std::uint64_t cellulesDeclarees(std::string_view xml);
 
