@@ -1,5 +1,6 @@
 #include "eci/import.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -175,6 +176,32 @@ std::uint64_t aireA1(std::string_view ref) {
 
 }  // namespace
 
+namespace {
+
+bool espace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Calls f(local name, value) for each name="value" or name='value' attribute of a tag's text
+// (after its element name).
+template <class F>
+void attributs(std::string_view balise, F&& f) {
+    std::size_t k = 0;
+    while (k < balise.size()) {
+        while (k < balise.size() && espace(balise[k])) ++k;
+        const std::size_t debutNom = k;
+        while (k < balise.size() && balise[k] != '=' && !espace(balise[k])) ++k;
+        const std::string_view nom = local(balise.substr(debutNom, k - debutNom));
+        if (k >= balise.size() || balise[k] != '=') { ++k; continue; }
+        ++k;
+        if (k >= balise.size() || (balise[k] != '"' && balise[k] != '\'')) continue;
+        const char guillemet = balise[k++];
+        const std::size_t fin = std::min(balise.find(guillemet, k), balise.size());
+        f(nom, balise.substr(k, fin - k));
+        k = fin + 1;
+    }
+}
+
+}  // namespace
+
 std::uint64_t cellulesDeclarees(std::string_view xml) {
     std::uint64_t total = 0, lignesRepetees = 1;
     std::size_t i = 0;
@@ -191,69 +218,47 @@ std::uint64_t cellulesDeclarees(std::string_view xml) {
         std::string_view balise = xml.substr(i + 1, fin - i - 1);
         i = fin + 1;
         if (balise.empty() || balise[0] == '?' || balise[0] == '!') continue;
-        const bool fermante = balise[0] == '/';
-        if (fermante) balise.remove_prefix(1);
-        const bool vide = !balise.empty() && balise.back() == '/';  // <a/>: no content
+        if (balise[0] == '/') {  // a closing tag: a row's repetition ends with it
+            if (local(balise.substr(1)) == "table-row") lignesRepetees = 1;
+            continue;
+        }
+        const bool vide = balise.back() == '/';  // <a/>: no content
         if (vide) balise.remove_suffix(1);
         std::size_t k = 0;
-        while (k < balise.size() && balise[k] != ' ' && balise[k] != '\t' && balise[k] != '\n' && balise[k] != '\r') ++k;
+        while (k < balise.size() && !espace(balise[k])) ++k;
         const std::string_view nom = local(balise.substr(0, k));
-        if (nom == "c" || nom == "f") {  // OOXML (.xlsx) sheet: a cell, a formula (an array fills its ref)
-            if (fermante) continue;
-            if (nom == "c") { total = ajouter(total, 1); continue; }
+        const std::string_view suite = balise.substr(k);
+
+        if (nom == "table-row") {  // ODF: its cells count number-rows-repeated times
+            lignesRepetees = 1;
+            if (!vide)
+                attributs(suite, [&](std::string_view a, std::string_view v) {
+                    if (a == "number-rows-repeated") lignesRepetees = repetition(v);
+                });
+        } else if (nom == "table-cell" || nom == "covered-table-cell") {  // ODF cell
+            std::uint64_t colonnes = 1, matriceLignes = 1, matriceColonnes = 1;
+            bool remplie = !vide;  // with content (text:p...)
+            attributs(suite, [&](std::string_view a, std::string_view v) {
+                if (a == "number-columns-repeated") colonnes = repetition(v);
+                else if (a == "number-matrix-rows-spanned") matriceLignes = repetition(v);
+                else if (a == "number-matrix-columns-spanned") matriceColonnes = repetition(v);
+                else if (a == "value-type" || a == "formula") remplie = true;
+            });
+            // An array formula fills its whole matrix area.
+            if (remplie)
+                total = ajouter(total, multiplier(multiplier(lignesRepetees, colonnes),
+                                                  multiplier(matriceLignes, matriceColonnes)));
+        } else if (nom == "c") {  // OOXML cell
+            total = ajouter(total, 1);
+        } else if (nom == "f") {  // OOXML formula: an array formula fills its ref
             bool tableau = false;
             std::uint64_t aire = 1;
-            for (std::size_t a = k; a < balise.size();) {
-                const std::size_t egal = balise.find('=', a);
-                if (egal == std::string_view::npos || egal + 1 >= balise.size()) break;
-                std::size_t debut = egal;
-                while (debut > a && balise[debut - 1] != ' ' && balise[debut - 1] != '\t' && balise[debut - 1] != '\n') --debut;
-                const std::string_view attribut = local(balise.substr(debut, egal - debut));
-                const char guillemet = balise[egal + 1];
-                if (guillemet != '"' && guillemet != '\'') break;
-                const std::size_t finValeur = balise.find(guillemet, egal + 2);
-                if (finValeur == std::string_view::npos) break;
-                const std::string_view v = balise.substr(egal + 2, finValeur - egal - 2);
-                if (attribut == "t" && v == "array") tableau = true;
-                else if (attribut == "ref") aire = aireA1(v);
-                a = finValeur + 1;
-            }
+            attributs(suite, [&](std::string_view a, std::string_view v) {
+                if (a == "t" && v == "array") tableau = true;
+                else if (a == "ref") aire = aireA1(v);
+            });
             if (tableau && aire > 1) total = ajouter(total, aire - 1);
-            continue;
         }
-        if (nom == "table-row") {
-            if (fermante) lignesRepetees = 1;
-            else if (!vide) lignesRepetees = 1;  // reset, then read the attribute below
-            else continue;
-        } else if (nom != "table-cell" && nom != "covered-table-cell") {
-            continue;
-        } else if (fermante) {
-            continue;
-        }
-        // Attributes: name="value" or name='value'.
-        std::uint64_t colonnes = 1, matriceLignes = 1, matriceColonnes = 1;
-        bool valeur = !vide;  // a cell with content (text:p...) is filled
-        while (k < balise.size()) {
-            while (k < balise.size() && (balise[k] == ' ' || balise[k] == '\t' || balise[k] == '\n' || balise[k] == '\r')) ++k;
-            const std::size_t debutNom = k;
-            while (k < balise.size() && balise[k] != '=' && balise[k] != ' ') ++k;
-            const std::string_view attribut = local(balise.substr(debutNom, k - debutNom));
-            if (k >= balise.size() || balise[k] != '=') { ++k; continue; }
-            ++k;
-            if (k >= balise.size() || (balise[k] != '"' && balise[k] != '\'')) continue;
-            const char guillemet = balise[k++];
-            const std::size_t finValeur = balise.find(guillemet, k);
-            const std::string_view v = balise.substr(k, finValeur == std::string_view::npos ? std::string_view::npos : finValeur - k);
-            k = finValeur == std::string_view::npos ? balise.size() : finValeur + 1;
-            if (nom == "table-row" && attribut == "number-rows-repeated") lignesRepetees = repetition(v);
-            else if (attribut == "number-columns-repeated") colonnes = repetition(v);
-            else if (attribut == "number-matrix-rows-spanned") matriceLignes = repetition(v);
-            else if (attribut == "number-matrix-columns-spanned") matriceColonnes = repetition(v);
-            else if (attribut == "value-type" || attribut == "formula") valeur = true;
-        }
-        // An array formula fills its whole matrix area.
-        if (nom != "table-row" && valeur)
-            total = ajouter(total, multiplier(multiplier(lignesRepetees, colonnes), multiplier(matriceLignes, matriceColonnes)));
     }
     return total;
 }
