@@ -175,6 +175,13 @@ std::string raisonDeNePasOuvrir(const OUString& url) {
     return "trop de liens symboliques successifs";
 }
 
+// True when a file name ends with the extension `ext` (".ods"), whatever its case or accents.
+bool aExtension(const std::string& nom, const char* ext) {
+    const std::string bas = texte::plier(nom);
+    const std::size_t n = std::strlen(ext);
+    return bas.size() > n && bas.compare(bas.size() - n, n, ext) == 0;
+}
+
 // Largest decompressed content the commands read before opening a workbook, and most filled cells
 // it may declare (a platform export has about 4 000, an autodiagnostic about 10 000).
 constexpr sal_Int64 kOctetsMaxContenu = 200 * 1024 * 1024;
@@ -201,13 +208,9 @@ std::optional<std::string> lireFlux(const uno::Reference<css::io::XInputStream>&
 // A file this check cannot read (not a zip, corrupt) is left to the loader, which refuses it.
 std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& ctx, const OUString& url,
                                  const std::string& nom) {
-    const std::string bas = texte::plier(nom);
-    const auto finit = [&](const std::string& e) {
-        return bas.size() > e.size() && bas.compare(bas.size() - e.size(), e.size(), e) == 0;
-    };
     std::optional<std::string> xml;  // a flat OpenDocument file
     std::uint64_t cellules = 0;      // filled cells declared by the sheets' XML
-    if (finit(".fods")) {
+    if (aExtension(nom, ".fods")) {
         OUString chemin;
         if (osl::FileBase::getSystemPathFromFileURL(url, chemin) != osl::FileBase::E_None) return std::string();
         std::ifstream f(s8(chemin), std::ios::binary);
@@ -248,6 +251,15 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
                " cellules remplies (au plus " + std::to_string(kCellulesMax) +
                ") : ce n'est ni un export de la plateforme ni un autodiagnostic";
     return std::string();
+}
+
+// Why a workbook named `nom` at `url` must not be opened: not a local regular file under
+// kTailleMaxFichier, or a content that would freeze soffice. Empty when it may be opened.
+std::string raisonDeRefuser(const uno::Reference<uno::XComponentContext>& ctx, const OUString& url,
+                            const std::string& nom) {
+    std::string raison = raisonDeNePasOuvrir(url);
+    if (raison.empty()) raison = raisonDeNePasCharger(ctx, url, nom);
+    return raison;
 }
 
 // The used area of a sheet, as values (bounded).
@@ -418,49 +430,38 @@ private:
             }
         }
         std::string rapport;
+        const auto reussi = [&](const uno::Any& resultat) {
+            ev.Result = resultat;
+            ev.State = css::frame::DispatchResultState::SUCCESS;
+        };
+        const auto rapporte = [&](std::string texte) {
+            rapport = std::move(texte);
+            reussi(uno::Any(u(rapport)));
+        };
+        // A file or folder picker closed without a choice: nothing done, nothing to report.
+        const auto annule = [&] { ev.State = css::frame::DispatchResultState::DONTKNOW; };
         try {
             std::string c = commande(url);
             if (c == "NouvelAutodiagnostic") {
-                ev.Result <<= ouvrirModele("autodiagnostic.ods", cache);
-                ev.State = css::frame::DispatchResultState::SUCCESS;
+                reussi(uno::Any(ouvrirModele("autodiagnostic.ods", cache)));
             } else if (c == "ImporterExport") {
                 uno::Reference<css::lang::XComponent> doc = documentCourant();
-                if (interactif) {
-                    fichier = choisirFichier();
-                    if (fichier.isEmpty()) {
-                        ev.State = css::frame::DispatchResultState::DONTKNOW;
-                        if (ecouteur.is()) ecouteur->dispatchFinished(ev);
-                        return;
-                    }
-                }
-                rapport = importer(doc, fichier);
-                ev.Result <<= u(rapport);
-                ev.State = css::frame::DispatchResultState::SUCCESS;
+                if (interactif) fichier = choisirFichier();
+                if (interactif && fichier.isEmpty()) annule();
+                else rapporte(importer(doc, fichier));
             } else if (c == "NouveauPlanFinancement") {
-                ev.Result <<= ouvrirModele("plan-financement.ods", cache);
-                ev.State = css::frame::DispatchResultState::SUCCESS;
+                reussi(uno::Any(ouvrirModele("plan-financement.ods", cache)));
             } else if (c == "NouvelleGrilleCandidatures") {
-                ev.Result <<= ouvrirModele("candidatures.ods", cache);
-                ev.State = css::frame::DispatchResultState::SUCCESS;
+                reussi(uno::Any(ouvrirModele("candidatures.ods", cache)));
             } else if (c == "VerifierPlanFinancement") {
-                rapport = verifierPlan(documentCourant());
-                ev.Result <<= u(rapport);
-                ev.State = css::frame::DispatchResultState::SUCCESS;
+                rapporte(verifierPlan(documentCourant()));
             } else if (c == "ConsoliderCandidatures") {
                 uno::Reference<css::lang::XComponent> doc = documentCourant();
                 if (dossier.isEmpty()) dossier = choisirDossier();
-                if (dossier.isEmpty()) {
-                    ev.State = css::frame::DispatchResultState::DONTKNOW;
-                    if (ecouteur.is()) ecouteur->dispatchFinished(ev);
-                    return;
-                }
-                rapport = consolider(doc, dossier);
-                ev.Result <<= u(rapport);
-                ev.State = css::frame::DispatchResultState::SUCCESS;
+                if (dossier.isEmpty()) annule();
+                else rapporte(consolider(doc, dossier));
             } else if (c == "FiltrerCandidatures") {
-                rapport = filtrer(documentCourant(), s8(critere.isEmpty() ? OUString("aucun") : critere), s8(valeur));
-                ev.Result <<= u(rapport);
-                ev.State = css::frame::DispatchResultState::SUCCESS;
+                rapporte(filtrer(documentCourant(), s8(critere.isEmpty() ? OUString("aucun") : critere), s8(valeur)));
                 interactif = false;  // the sheet shows the result
             }
         } catch (const std::exception& e) {
@@ -688,9 +689,9 @@ private:
             if (item.getFileStatus(st) != osl::FileBase::E_None) continue;
             if (st.getFileType() == osl::FileStatus::Directory) continue;
             std::string nom = s8(st.getFileName());
-            std::string bas = texte::plier(nom);
-            auto finit = [&](const char* e) { return bas.size() > std::strlen(e) && bas.compare(bas.size() - std::strlen(e), std::strlen(e), e) == 0; };
-            if (nom.rfind(".~lock", 0) == 0 || !(finit(".ods") || finit(".xlsx") || finit(".fods"))) continue;
+            if (nom.rfind(".~lock", 0) == 0 ||
+                !(aExtension(nom, ".ods") || aExtension(nom, ".xlsx") || aExtension(nom, ".fods")))
+                continue;
             fichiers.emplace_back(nom, st.getFileURL());
         }
         rep.close();
@@ -731,9 +732,7 @@ private:
             Candidat c;
             try {
                 // A workbook-named FIFO, device or huge file is listed as not read, never opened.
-                std::string raison = raisonDeNePasOuvrir(furl);
-                if (raison.empty()) raison = raisonDeNePasCharger(ctx_, furl, nom);
-                if (!raison.empty()) throw ErreurCommande(raison);
+                if (std::string raison = raisonDeRefuser(ctx_, furl, nom); !raison.empty()) throw ErreurCommande(raison);
                 doc = desktop->loadComponentFromURL(furl, "_blank", 0, p);
                 if (!doc.is()) throw ErreurCommande("fichier illisible (abîmé, protégé par mot de passe ou format inconnu)");
                 c = lireAutodiagnostic(doc);
@@ -918,9 +917,7 @@ private:
 
         // 1. Read the source: hidden, read-only, no macro, no link update; never stored.
         OUString url = versUrl(fichier);
-        std::string raison = raisonDeNePasOuvrir(url);
-        if (raison.empty()) raison = raisonDeNePasCharger(ctx_, url, s8(fichier));
-        if (!raison.empty()) {
+        if (std::string raison = raisonDeRefuser(ctx_, url, s8(fichier)); !raison.empty()) {
             raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
             throw ErreurCommande(raison + " : « " + s8(fichier) + " ».");
         }
