@@ -18,25 +18,18 @@
 #include "eci/fonctions.hpp"
 #include "eci/referentiel.hpp"
 
+#include "octets.hpp"
+
 namespace {
 
 using eci::calc::Cellule;
 using eci::calc::Optionnel;
 using eci::calc::Plage;
 
-struct Lecteur {
-    const uint8_t* d;
-    size_t n;
-    size_t i = 0;
-    uint8_t octet() { return i < n ? d[i++] : 0; }
-    bool fin() const { return i >= n; }
+struct Lecteur : Octets {
+    using Octets::Octets;
 
-    std::string brut() {
-        const size_t len = octet() % 20;
-        std::string s;
-        for (size_t j = 0; j < len && !fin(); ++j) s += static_cast<char>(octet());
-        return s;
-    }
+    std::string brut() { return Octets::brut(20); }
     std::string mot(const char* const* mots, size_t nombre) {
         const uint8_t k = octet();
         return k < 220 ? mots[k % nombre] : brut();
@@ -47,13 +40,7 @@ struct Lecteur {
             case 1: return Cellule(std::string());
             case 2: {
                 const uint8_t k = octet();
-                double x = k < 200 ? static_cast<double>(k) - 20 : 0;
-                if (k >= 200) {
-                    uint64_t b = 0;
-                    for (int j = 0; j < 8; ++j) b = (b << 8) | octet();
-                    std::memcpy(&x, &b, sizeof x);
-                }
-                return Cellule(x);
+                return Cellule(k < 200 ? static_cast<double>(k) - 20 : bits64());
             }
             default: return Cellule(mot(mots, nombre));
         }

@@ -20,34 +20,23 @@
 #include "eci/import.hpp"
 #include "eci/referentiel.hpp"
 
+#include "octets.hpp"
+
 namespace {
 
 using eci::calc::Cellule;
 using eci::calc::Plage;
 
-struct Lecteur {
-    const uint8_t* d;
-    size_t n;
-    size_t i = 0;
-    uint8_t octet() { return i < n ? d[i++] : 0; }
-    bool fin() const { return i >= n; }
-    std::string brut() {
-        const size_t len = octet() % 16;
-        std::string s;
-        for (size_t j = 0; j < len && !fin(); ++j) s += static_cast<char>(octet());
-        return s;
-    }
+struct Lecteur : Octets {
+    using Octets::Octets;
+    std::string brut() { return Octets::brut(16); }
     template <size_t N>
     Cellule choix(const char* const (&mots)[N]) {
         const uint8_t k = octet();
         if (k < 200) return std::string(mots[k % N]);
         if (k < 230) return brut();
         if (k < 245) return static_cast<double>(static_cast<int8_t>(octet())) / 4;
-        uint64_t b = 0;
-        for (int j = 0; j < 8; ++j) b = (b << 8) | octet();
-        double x;
-        std::memcpy(&x, &b, sizeof x);
-        return x;
+        return bits64();
     }
 };
 

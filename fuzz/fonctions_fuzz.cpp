@@ -13,18 +13,16 @@
 #include "eci/fonctions_criteres.hpp"
 #include "eci/import.hpp"
 
+#include "octets.hpp"
+
 namespace {
 
 using eci::calc::Cellule;
 using eci::calc::Optionnel;
 using eci::calc::Plage;
 
-struct Lecteur {
-    const uint8_t* d;
-    size_t n;
-    size_t i = 0;
-    uint8_t octet() { return i < n ? d[i++] : 0; }
-    bool fin() const { return i >= n; }
+struct Lecteur : Octets {
+    using Octets::Octets;
     std::string texte() {
         // A few meaningful words, or raw bytes.
         static const char* const mots[] = {"fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné",
@@ -35,10 +33,7 @@ struct Lecteur {
                                            "pourcentage", "si reponse(dechets_1, NON) alors VRAI", ""};
         uint8_t k = octet();
         if (k < 200) return mots[k % (sizeof mots / sizeof *mots)];
-        size_t len = octet() % 24;
-        std::string s;
-        for (size_t j = 0; j < len && !fin(); ++j) s += static_cast<char>(octet());
-        return s;
+        return brut(24);
     }
     double nombre() {
         switch (octet() % 8) {
@@ -49,14 +44,7 @@ struct Lecteur {
             case 4: return octet() / 10.0;
             case 5: return octet() * 1000.0;
             case 6: return 0.7;
-            default: {
-                uint64_t b = 0;
-                for (int k = 0; k < 8; ++k) b = (b << 8) | octet();
-                double x;
-                static_assert(sizeof x == sizeof b);
-                __builtin_memcpy(&x, &b, sizeof x);
-                return x;
-            }
+            default: return bits64();
         }
     }
     Cellule cellule() {

@@ -35,6 +35,8 @@
 #define ECI_FUZZ_FAMILLE ""
 #endif
 
+#include "octets.hpp"
+
 namespace {
 
 namespace css = ::com::sun::star;
@@ -46,12 +48,8 @@ using ::rtl::OUString;
 // function cannot be left out of the fuzzing silently.
 constexpr int kMethodesAppelees = 22;
 
-struct Lecteur {
-    const uint8_t* d;
-    size_t n;
-    size_t i = 0;
-    uint8_t octet() { return i < n ? d[i++] : 0; }
-    bool fin() const { return i >= n; }
+struct Lecteur : Octets {
+    using Octets::Octets;
 
     OUString texte() {
         static const char* const mots[] = {
@@ -84,13 +82,7 @@ struct Lecteur {
             case 8: return (octet() & 1 ? 1 : -1) * std::numeric_limits<double>::infinity();
             case 9: return std::numeric_limits<double>::denorm_min();
             case 10: return -static_cast<double>(octet()) - 0.5;
-            default: {
-                uint64_t b = 0;
-                for (int k = 0; k < 8; ++k) b = (b << 8) | octet();
-                double x;
-                std::memcpy(&x, &b, sizeof x);
-                return x;
-            }
+            default: return bits64();
         }
     }
 
