@@ -87,18 +87,13 @@ using ::rtl::OUString;
 
 namespace {
 
-const char* const kFeuilleRef = "Référentiel";
-const char* const kFeuilleSynthese = "Synthèse";
-const char* const kFeuilleCollectivite = "Collectivité";
-const char* const kFeuilleCandidatures = "Candidatures";
-constexpr int kPremiereLigneRef = 7;
+// Sheet names and the first node row: classeur.hpp.
 constexpr int kDerniereLigneRef = 373;
 // The six statuses, and blank.
 const char* const kStatuts[] = {"fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné", ""};
 const char* const kColonnesNotes = "OPQRST";
 constexpr sal_Int32 kRouge = 0xF4CCCC;  // the mark of « Vérifier le plan de financement »
 constexpr int kCopiesConsolidation = 3;  // copies of the example autodiagnostic in the folder
-constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
 
 // The commands a round can run (--commandes), in the order of a round; chargement is the control.
 enum Commande { kFiltre, kAutodiag, kImport, kPlan, kConsolidation, kChargement, kNbCommandes };
@@ -383,37 +378,21 @@ int main(int argc, char** argv) {
         const fs::path candidats = temp.chemin / "candidats";
         constexpr int kStatutsExport = 6;
         if (opt.commande[kImport]) {
-            const fs::path copie = temp.chemin / "modele-export.xlsx";
-            fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
-            fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
-            {
-                const Classeur modele = Classeur::copieSansTitre(copie);
-                uno::Reference<css::sheet::XSpreadsheet> f = modele.premiereFeuille();
-                const auto a = uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499),
-                                                                          uno::UNO_QUERY_THROW)
-                                   ->getDataArray();
-                std::map<std::string, sal_Int32> ligne;
-                for (sal_Int32 l = kPremiereLigneExport; l < a.getLength(); ++l) {
-                    OUString id;
-                    if ((a[l][0] >>= id) && !id.isEmpty()) ligne.emplace(utf8(id), l);
-                }
-                auto statut = [&](const char* id, const char* texte) {
-                    auto it = ligne.find(id);
-                    if (it == ligne.end()) throw std::runtime_error(std::string("N° ") + id + " absent du modèle d'export");
-                    ecrireTexte(f->getCellByPosition(9, it->second), texte);  // J: Statut (the platform's spelling)
-                    return it->second;
-                };
-                statut("1.1.1.1", "Fait");
-                statut("1.1.1.2", "Programmé");
-                statut("1.1.1.3", "Pas fait");
-                statut("1.1.2.1", "Fait");
-                statut("2.1.1.2", "Non concerné");
-                const sal_Int32 ld = statut("2.1.1.1", "Détaillé");
-                f->getCellByPosition(6, ld)->setValue(0.5);   // G: % réalisé
-                f->getCellByPosition(8, ld)->setValue(0.25);  // I: % programmés
-                modele.exporter(exportXlsx, "Calc MS Excel 2007 XML");
-            }
-            fs::remove(copie);
+            ExportModele modele(ECI_EXPORT_PLATEFORME);
+            auto statut = [&](const char* id, const char* texte) {
+                const sal_Int32 l = modele.ecrireStatut(id, texte);
+                if (l < 0) throw std::runtime_error(std::string("N° ") + id + " absent du modèle d'export");
+                return l;
+            };
+            statut("1.1.1.1", "Fait");
+            statut("1.1.1.2", "Programmé");
+            statut("1.1.1.3", "Pas fait");
+            statut("1.1.2.1", "Fait");
+            statut("2.1.1.2", "Non concerné");
+            const sal_Int32 ld = statut("2.1.1.1", "Détaillé");
+            modele.feuille->getCellByPosition(6, ld)->setValue(0.5);   // G: % réalisé
+            modele.feuille->getCellByPosition(8, ld)->setValue(0.25);  // I: % programmés
+            modele.classeur.exporter(exportXlsx, "Calc MS Excel 2007 XML");
         }
         if (opt.commande[kConsolidation]) {
             fs::create_directory(candidats);

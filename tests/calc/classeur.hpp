@@ -1,5 +1,6 @@
 // Documents and « Économie circulaire » commands for the headless-Calc tests (shared by
-// classeur_test.cpp, commandes_test.cpp, fichiers_hostiles_test.cpp and fabrique_autodiagnostics.hpp).
+// classeur_test.cpp, commandes_test.cpp, fichiers_hostiles_test.cpp, fabrique_autodiagnostics.hpp and
+// bench/soak.cpp).
 //
 //   Classeur   a spreadsheet document loaded hidden in Office::instance() (closed, never stored, by
 //              its destructor): Classeur::ouvrir(file, extra properties) loads the file itself,
@@ -7,6 +8,8 @@
 //              file is never written), Classeur::nouveau() a blank document. Cells are named by sheet
 //              name and cell name ("Référentiel", "J7"); donneesBrutes() is the UNO data array,
 //              plage() the same range as Calc passes it to the add-in (eci::calc::Plage).
+//   layout     the workbooks' sheet names, and ExportModele: the platform's export template with its
+//              rows by N°, to write statuses into.
 //   commands   executer(document, "ImporterExport", args) dispatches fr.ademe.eci.commandes:<command>
 //              on the document's frame as the menu does (state, report, duration);
 //              nouveauParMenu / nouveauParMacro run a « Nouveau … » command (menu URL / Basic);
@@ -45,6 +48,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -260,6 +264,49 @@ public:
 private:
     uno::Reference<css::lang::XComponent> comp_;
     uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
+};
+
+// ---- the workbooks' layout (spreadsheets/README.md) and the platform's export ------------------
+
+inline constexpr const char* kFeuilleRef = "Référentiel";
+inline constexpr const char* kFeuilleSynthese = "Synthèse";
+inline constexpr const char* kFeuilleCollectivite = "Collectivité";
+inline constexpr const char* kFeuilleCandidatures = "Candidatures";
+inline constexpr int kPremiereLigneRef = 7;  // first node row of Référentiel (1-based)
+
+// The platform's export template (tests/data/export-plateforme-eci.xlsx) loaded as an untitled
+// copy (the template is never written), its node rows found by N°, to write statuses into and
+// store elsewhere (Classeur::exporter / enregistrer).
+struct ExportModele {
+    static constexpr sal_Int32 kPremiereLigne = 6;  // 0-based row of the first node
+    static constexpr sal_Int32 kColonneStatut = 9;  // J
+
+    Classeur classeur;
+    uno::Reference<css::sheet::XSpreadsheet> feuille;
+    std::map<std::string, sal_Int32> ligneDe;  // N° -> 0-based row
+    sal_Int32 derniereLigne = 0;               // of the last node
+
+    explicit ExportModele(const std::filesystem::path& modele)
+        : classeur(Classeur::copieSansTitre(modele)), feuille(classeur.premiereFeuille()) {
+        const auto a = uno::Reference<css::sheet::XCellRangeData>(feuille->getCellRangeByPosition(0, 0, 0, 499),
+                                                                  uno::UNO_QUERY_THROW)
+                           ->getDataArray();
+        for (sal_Int32 l = kPremiereLigne; l < a.getLength(); ++l) {
+            const std::string id = enTexte(versCellule(a[l][0]));
+            if (id.empty()) continue;
+            ligneDe.emplace(id, l);
+            derniereLigne = l;
+        }
+    }
+
+    // Writes a status (the platform's spelling) in column J of the node's row: that row, or -1 when
+    // the template has no such N°.
+    sal_Int32 ecrireStatut(const std::string& id, const std::string& texte) const {
+        const auto it = ligneDe.find(id);
+        if (it == ligneDe.end()) return -1;
+        ecrireTexte(feuille->getCellByPosition(kColonneStatut, it->second), texte);
+        return it->second;
+    }
 };
 
 // ---- commands --------------------------------------------------------------------------------

@@ -55,13 +55,8 @@ using ::rtl::OUString;
 
 namespace {
 
-// Layout (spreadsheets/README.md).
-const char* const kFeuilleRef = "Référentiel";
-const char* const kFeuilleSynthese = "Synthèse";
-const char* const kFeuilleCollectivite = "Collectivité";
-constexpr int kPremiereLigneRef = 7;   // first node row of Référentiel
+// Layout (spreadsheets/README.md; sheet names in classeur.hpp).
 constexpr int kDerniereLigneRef = 373;
-constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
 const char* const kUrlNouvel = "fr.ademe.eci.commandes:NouvelAutodiagnostic";
 const char* const kUrlImporter = "fr.ademe.eci.commandes:ImporterExport";
 
@@ -158,40 +153,20 @@ struct ExportFabrique {
 
 ExportFabrique fabriquerExport(const fs::path& dossier) {
     ExportFabrique e;
-    const fs::path copie = dossier / "modele-export.xlsx";
-    fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
-    fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
-    Classeur c = Classeur::ouvrir(copie);
-    uno::Reference<css::sheet::XSpreadsheet> f = c.premiereFeuille();
-    // Rows by N° (column A, from row index 6).
-    uno::Sequence<uno::Sequence<uno::Any>> a =
-        uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499), uno::UNO_QUERY_THROW)
-            ->getDataArray();
-    std::map<std::string, sal_Int32> ligne;
-    sal_Int32 derniere = 0;
-    for (sal_Int32 l = kPremiereLigneExport; l < a.getLength(); ++l) {
-        std::string id = enTexte(versCellule(a[l][0]));
-        if (id.empty()) continue;
-        ligne.emplace(id, l);
-        derniere = l;
-    }
-    EXPECT_GT(ligne.size(), 300u) << "the export template has no node rows";
+    ExportModele modele(ECI_EXPORT_PLATEFORME);
+    EXPECT_GT(modele.ligneDe.size(), 300u) << "the export template has no node rows";
     auto ecrire = [&](sal_Int32 col, sal_Int32 l, const uno::Any& v) {
-        uno::Reference<css::table::XCell> cel = f->getCellByPosition(col, l);
+        uno::Reference<css::table::XCell> cel = modele.feuille->getCellByPosition(col, l);
         OUString s;
         double d;
         if (v >>= s) uno::Reference<css::text::XTextRange>(cel, uno::UNO_QUERY_THROW)->setString(s);
         else if (v >>= d) cel->setValue(d);
     };
     auto statut = [&](const std::string& id, const std::string& texte, const std::string& attendu) {
-        auto it = ligne.find(id);
-        if (it == ligne.end()) {
-            ADD_FAILURE() << "N° " << id << " not in the export template";
-            return sal_Int32(-1);
-        }
-        ecrire(9, it->second, uno::Any(ou(texte)));  // J: Statut
-        if (!attendu.empty()) e.statutsAttendus[id] = attendu;
-        return it->second;
+        const sal_Int32 l = modele.ecrireStatut(id, texte);
+        if (l < 0) ADD_FAILURE() << "N° " << id << " not in the export template";
+        else if (!attendu.empty()) e.statutsAttendus[id] = attendu;
+        return l;
     };
     // Platform spellings (capitals), translated by the import into the workbook's words.
     statut("1.1.1.1", "Fait", "fait");
@@ -205,18 +180,19 @@ ExportFabrique fabriquerExport(const fs::path& dossier) {
         ecrire(8, ld, uno::Any(0.25));  // I: % programmés
         e.fractionsAttendues["2.1.1.1"] = {0.5, 0.25, 0.25};
     }
-    ecrire(10, ligne[e.idExplication], uno::Any(ou(e.explication)));  // K: Explications
+    ecrire(10, modele.ligneDe[e.idExplication], uno::Any(ou(e.explication)));  // K: Explications
     statut(e.idStatutInconnu, e.statutInconnu, "");
     // A row whose N° the référentiel does not know.
-    ecrire(0, derniere + 1, uno::Any(ou(e.idInconnu)));
-    ecrire(1, derniere + 1, uno::Any(ou("Ligne inventée")));
-    ecrire(9, derniere + 1, uno::Any(ou("Fait")));
+    const sal_Int32 apres = modele.derniereLigne + 1;
+    ecrire(0, apres, uno::Any(ou(e.idInconnu)));
+    ecrire(1, apres, uno::Any(ou("Ligne inventée")));
+    ecrire(ExportModele::kColonneStatut, apres, uno::Any(ou("Fait")));
 
     e.xlsx = dossier / "export.xlsx";
     e.ods = dossier / "export.ods";
-    c.exporter(e.xlsx, "Calc MS Excel 2007 XML");
-    c.enregistrer(e.ods);
-    c.fermer();
+    modele.classeur.exporter(e.xlsx, "Calc MS Excel 2007 XML");
+    modele.classeur.enregistrer(e.ods);
+    modele.classeur.fermer();
     EXPECT_TRUE(fs::exists(e.xlsx) && fs::exists(e.ods));
     return e;
 }

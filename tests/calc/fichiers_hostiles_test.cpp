@@ -56,8 +56,6 @@ using ::rtl::OUString;
 
 namespace {
 
-constexpr int kPremiereLigneExport = 6;  // 0-based row of the first node in the platform export
-
 // A TCP listener on 127.0.0.1 that accepts and immediately closes connections, counting them
 // (so a WEBSERVICE() reaching it neither hangs nor goes unnoticed).
 class Ecoute {
@@ -133,28 +131,12 @@ struct Piege {
 Piege fabriquerExportPiege(const fs::path& dossier) {
     Piege e;
     e.temoin = dossier / "piege.txt";
-    const fs::path copie = dossier / "modele-export.xlsx";
-    fs::copy_file(ECI_EXPORT_PLATEFORME, copie);
-    fs::permissions(copie, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
-    Classeur c = Classeur::ouvrir(copie);
-    uno::Reference<css::sheet::XSpreadsheet> f = c.premiereFeuille();
-    uno::Sequence<uno::Sequence<uno::Any>> a =
-        uno::Reference<css::sheet::XCellRangeData>(f->getCellRangeByPosition(0, 0, 0, 499), uno::UNO_QUERY_THROW)
-            ->getDataArray();
-    std::map<std::string, sal_Int32> ligne;
-    for (sal_Int32 l = kPremiereLigneExport; l < a.getLength(); ++l) {
-        OUString s;
-        if ((a[l][0] >>= s) && !s.isEmpty()) ligne.emplace(utf8(s), l);
-    }
-    EXPECT_GT(ligne.size(), 300u) << "the export template has no node rows";
+    ExportModele modele(ECI_EXPORT_PLATEFORME);
+    const Classeur& c = modele.classeur;
+    EXPECT_GT(modele.ligneDe.size(), 300u) << "the export template has no node rows";
     auto statut = [&](const std::string& id, const std::string& texte, const std::string& attendu) {
-        auto it = ligne.find(id);
-        if (it == ligne.end()) {
-            ADD_FAILURE() << "N° " << id << " not in the export template";
-            return;
-        }
-        ecrireTexte(f->getCellByPosition(9, it->second), texte);  // J: Statut
-        e.statutsAttendus[id] = attendu;
+        if (modele.ecrireStatut(id, texte) < 0) ADD_FAILURE() << "N° " << id << " not in the export template";
+        else e.statutsAttendus[id] = attendu;
     };
     statut("1.1.1.1", "Fait", "fait");
     statut("1.1.1.2", "Programmé", "programmé");
@@ -179,8 +161,7 @@ Piege fabriquerExportPiege(const fs::path& dossier) {
             pv("Script", uno::Any(OUString("vnd.sun.star.script:Standard.Module1.Piege?language=Basic&location=document")))})));
     e.ods = dossier / "export-macro.ods";
     c.enregistrer(e.ods);
-    c.fermer();
-    fs::remove(copie);
+    modele.classeur.fermer();
     return e;
 }
 
