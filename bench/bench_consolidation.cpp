@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "fabrique_autodiagnostics.hpp"
+#include "classeur.hpp"
 #include "office.hpp"
 
 using namespace eci::test;
@@ -34,39 +35,18 @@ using eci::bench::medianeMicro;
 
 namespace {
 
-uno::Any dispatcher(const uno::Reference<css::frame::XFrame>& cadre, const std::string& url,
-                    const std::vector<css::beans::PropertyValue>& args, sal_Int16& etat) {
-    auto dh = css::frame::DispatchHelper::create(Office::instance().context());
-    uno::Reference<css::frame::XDispatchProvider> dp(cadre, uno::UNO_QUERY_THROW);
-    uno::Any r = dh->executeDispatch(dp, ou(url), "", 0,
-                                     uno::Sequence<css::beans::PropertyValue>(args.data(), (sal_Int32)args.size()));
-    css::frame::DispatchResultEvent ev;
-    if (!(r >>= ev)) throw std::runtime_error("no DispatchResultEvent for " + url);
-    etat = ev.State;
-    return ev.Result;
-}
-
-// One timed consolidation of `dossier` into a new grid; returns seconds.
+// One timed consolidation of `dossier` into a new grid (the menu commands, as in the tests);
+// returns seconds.
 double consolider(const fs::path& dossier, std::size_t attendus) {
     Sheet vierge;
-    auto cadre = uno::Reference<css::frame::XModel>(vierge.document(), uno::UNO_QUERY_THROW)->getCurrentController()->getFrame();
-    sal_Int16 etat = -1;
-    uno::Reference<css::lang::XComponent> grille(
-        dispatcher(cadre, "fr.ademe.eci.commandes:NouvelleGrilleCandidatures",
-                   {fabrique::propriete("Cache", uno::Any(true))}, etat),
-        uno::UNO_QUERY_THROW);
-    auto cadreGrille = uno::Reference<css::frame::XModel>(grille, uno::UNO_QUERY_THROW)->getCurrentController()->getFrame();
-    const auto t0 = std::chrono::steady_clock::now();
-    ::rtl::OUString rapport;
-    dispatcher(cadreGrille, "fr.ademe.eci.commandes:ConsoliderCandidatures",
-               {fabrique::propriete("Dossier", uno::Any(ou(dossier.string())))}, etat) >>= rapport;
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    fabrique::fermerDocument(grille);
-    const std::string r = utf8(rapport);
-    if (etat != css::frame::DispatchResultState::SUCCESS ||
-        r.find(std::to_string(attendus) + " autodiagnostic(s) lu(s)") == std::string::npos)
-        throw std::runtime_error("consolidation inattendue : " + r);
-    return s;
+    const Resultat nouvelle = executer(cadreDe(vierge.document()), "NouvelleGrilleCandidatures",
+                                       {pv("Cache", uno::Any(true))});
+    const Classeur grille(uno::Reference<css::lang::XComponent>(nouvelle.valeur, uno::UNO_QUERY_THROW));
+    const Resultat r = executer(grille, "ConsoliderCandidatures", {pv("Dossier", uno::Any(ou(dossier.string())))});
+    if (r.etat != css::frame::DispatchResultState::SUCCESS ||
+        r.rapport.find(std::to_string(attendus) + " autodiagnostic(s) lu(s)") == std::string::npos)
+        throw std::runtime_error("consolidation inattendue : " + r.rapport);
+    return r.secondes;
 }
 
 }  // namespace

@@ -28,10 +28,6 @@ namespace eci::test::fabrique {
 
 namespace fs = std::filesystem;
 
-// Names kept for bench/bench_consolidation.cpp (shared: pv in outils_fichiers.hpp, fermerDocument in classeur.hpp).
-inline css::beans::PropertyValue propriete(const char* nom, const uno::Any& v) { return pv(nom, v); }
-using ::eci::test::fermerDocument;
-
 // Référentiel rows 7..373 (367 nodes), Collectivité B4:C16 (13 keys).
 constexpr int kPremiere = 7, kDerniere = 373;
 inline const char* const kCles[13] = {"nom",       "type",      "soustype",  "population", "drom",
