@@ -253,6 +253,16 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
     return std::string();
 }
 
+// How the commands load a workbook they only read (an export to import, an autodiagnostic to
+// consolidate): hidden, read-only, never running its macros, never updating its links.
+uno::Sequence<css::beans::PropertyValue> proprietesSource() {
+    const css::beans::PropertyValue p[] = {
+        prop("Hidden", uno::Any(true)), prop("ReadOnly", uno::Any(true)),
+        prop("MacroExecutionMode", uno::Any(css::document::MacroExecMode::NEVER_EXECUTE)),
+        prop("UpdateDocMode", uno::Any(css::document::UpdateDocMode::NO_UPDATE))};
+    return uno::Sequence<css::beans::PropertyValue>(p, 4);
+}
+
 // Why a workbook named `nom` at `url` must not be opened: not a local regular file under
 // kTailleMaxFichier, or a content that would freeze soffice. Empty when it may be opened.
 std::string raisonDeRefuser(const uno::Reference<uno::XComponentContext>& ctx, const OUString& url,
@@ -722,12 +732,7 @@ private:
         std::vector<std::string> illisibles;
         int ecrites = 0, misesAJour = 0;
         for (const auto& [nom, furl] : fichiers) {
-            uno::Sequence<css::beans::PropertyValue> p(4);
-            auto* pa = p.getArray();
-            pa[0] = prop("Hidden", uno::Any(true));
-            pa[1] = prop("ReadOnly", uno::Any(true));
-            pa[2] = prop("MacroExecutionMode", uno::Any(css::document::MacroExecMode::NEVER_EXECUTE));
-            pa[3] = prop("UpdateDocMode", uno::Any(css::document::UpdateDocMode::NO_UPDATE));
+            const uno::Sequence<css::beans::PropertyValue> p = proprietesSource();
             uno::Reference<css::lang::XComponent> doc;
             Candidat c;
             try {
@@ -922,12 +927,7 @@ private:
             throw ErreurCommande(raison + " : « " + s8(fichier) + " ».");
         }
         uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx_);
-        uno::Sequence<css::beans::PropertyValue> p(4);
-        auto* pa = p.getArray();
-        pa[0] = prop("Hidden", uno::Any(true));
-        pa[1] = prop("ReadOnly", uno::Any(true));
-        pa[2] = prop("MacroExecutionMode", uno::Any(css::document::MacroExecMode::NEVER_EXECUTE));
-        pa[3] = prop("UpdateDocMode", uno::Any(css::document::UpdateDocMode::NO_UPDATE));
+        const uno::Sequence<css::beans::PropertyValue> p = proprietesSource();
         uno::Reference<css::lang::XComponent> source;
         try {
             source = desktop->loadComponentFromURL(url, "_blank", 0, p);
