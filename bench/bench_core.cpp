@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include "eci/fonctions.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "eci/personnalisation.hpp"
 #include "eci/score.hpp"
 

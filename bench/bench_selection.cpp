@@ -11,7 +11,7 @@
 #include <random>
 #include <vector>
 
-#include "eci/fonctions_criteres.hpp"
+#include "eci/calc/fonctions_criteres.hpp"
 #include "eci/selection.hpp"
 
 #include "mesure.hpp"

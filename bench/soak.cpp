@@ -74,9 +74,9 @@
 #include <string>
 #include <vector>
 
-#include "eci/fonctions.hpp"
-#include "eci/fonctions_aide.hpp"
-#include "eci/fonctions_criteres.hpp"
+#include "eci/calc/fonctions.hpp"
+#include "eci/calc/fonctions_aide.hpp"
+#include "eci/calc/fonctions_criteres.hpp"
 #include "classeur.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"

@@ -15,7 +15,7 @@
 #include <string>
 #include <variant>
 
-#include "eci/fonctions.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "eci/referentiel.hpp"
 
 #include "octets.hpp"

@@ -1,5 +1,5 @@
-// libFuzzer target: the pre-check of a file's XML (eci::import::cellulesDeclarees, on the raw input)
-// and the platform-export reader (eci::import::lireExport), on a sheet decoded from
+// libFuzzer target: the pre-check of a file's XML (eci::calc::import::cellulesDeclarees, on the raw input)
+// and the platform-export reader (eci::calc::import::lireExport), on a sheet decoded from
 // the fuzz input: a header row (N°, Statut, % réalisé, % programmé, Explications… in any order,
 // anywhere in the first rows, or missing), then rows of ids, statuses and percentages written as
 // numbers or texts ("45 %", "0,45", NaN, huge, negative).
@@ -17,7 +17,7 @@
 #include <set>
 #include <string>
 
-#include "eci/import.hpp"
+#include "eci/calc/import.hpp"
 #include "eci/referentiel.hpp"
 
 #include "octets.hpp"
@@ -58,7 +58,7 @@ const char* const kPourcents[] = {"45 %", "0,45", "45", "100 %", "150", "-3", "n
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const auto ref = eci::Referentiel::eci();
     // The pre-check run on a file's XML before it is opened: any bytes, no crash, no hang.
-    eci::import::cellulesDeclarees(std::string_view(reinterpret_cast<const char*>(data), size));
+    eci::calc::import::cellulesDeclarees(std::string_view(reinterpret_cast<const char*>(data), size));
     Lecteur r{data, size};
     const size_t colonnes = 1 + r.octet() % 7, lignes = 1 + r.octet() % 30, entete = r.octet() % 4;
     Plage f(lignes, colonnes);
@@ -71,9 +71,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             else f.at(l, c) = r.choix(kPourcents);
         }
     try {
-        const eci::import::ResultatImport res = eci::import::lireExport(f, *ref);
+        const eci::calc::import::ResultatImport res = eci::calc::import::lireExport(f, *ref);
         std::set<std::string> vus;
-        for (const eci::import::LigneExport& le : res.lignes) {
+        for (const eci::calc::import::LigneExport& le : res.lignes) {
             if (ref->index(le.identifiant) <= 0) constat("an imported row names no node of the référentiel");
             if (!vus.insert(le.identifiant).second) constat("a node imported twice");
             if (le.ligneSource < 1 || le.ligneSource > lignes) constat("source row out of the sheet");
@@ -87,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             }
         }
         if (res.lignes.size() + res.nonReconnues.size() > lignes) constat("more rows read than the sheet has");
-    } catch (const eci::import::ErreurImport&) {
+    } catch (const eci::calc::import::ErreurImport&) {
         // not an export: refused in words
     } catch (const std::exception& e) {
         std::fprintf(stderr, "export_fuzz: non-import exception: %s\n", e.what());

@@ -8,10 +8,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "eci/fonctions.hpp"
-#include "eci/fonctions_aide.hpp"
-#include "eci/fonctions_criteres.hpp"
-#include "eci/import.hpp"
+#include "eci/calc/fonctions.hpp"
+#include "eci/calc/fonctions_aide.hpp"
+#include "eci/calc/fonctions_criteres.hpp"
+#include "eci/calc/import.hpp"
 
 #include "octets.hpp"
 
@@ -117,8 +117,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                     p.at(0, 1) = std::string("Statut");
                 }
                 try {
-                    eci::import::lireExport(p, *eci::Referentiel::eci());
-                } catch (const eci::import::ErreurImport&) {
+                    eci::calc::import::lireExport(p, *eci::Referentiel::eci());
+                } catch (const eci::calc::import::ErreurImport&) {
                 }
                 break;
             }

@@ -1,4 +1,4 @@
-// libFuzzer target for the rule language (core/src/regle.cpp).
+// libFuzzer target for the rule language (core/domaine/src/regle/).
 //
 // Parses arbitrary bytes; when the parse succeeds, evaluates the rule against
 // a few fixed contexts. Only ErreurSyntaxe / ErreurEvaluation may escape the

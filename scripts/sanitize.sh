@@ -14,15 +14,17 @@ LOG=$BUILD_DIR/sanitize-build.log
 
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DECI_SANITIZE=ON > "$LOG" 2>&1 \
   || { cat "$LOG" >&2; exit 1; }
-cmake --build "$BUILD_DIR" --target eci_unit_tests eci_addin_glue_tests -j "$JOBS" >> "$LOG" 2>&1 \
+cmake --build "$BUILD_DIR" --target eci_domaine_tests eci_calc_unit_tests eci_addin_glue_tests -j "$JOBS" >> "$LOG" 2>&1 \
   || { tail -n 40 "$LOG" >&2; exit 1; }
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # The UNO type singletons of the SDK headers live until exit by design (see the file).
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/scripts/lsan-uno.supp:print_suppressions=0}
 set +e
-"$BUILD_DIR/tests/unit/eci_unit_tests" --gtest_brief=1 > "$BUILD_DIR/unit.log" 2>&1
+"$BUILD_DIR/tests/unit/eci_domaine_tests" --gtest_brief=1 > "$BUILD_DIR/unit.log" 2>&1
 u=$?
+"$BUILD_DIR/tests/unit/eci_calc_unit_tests" --gtest_brief=1 >> "$BUILD_DIR/unit.log" 2>&1
+u=$(( u | $? ))
 "$BUILD_DIR/tests/calc/eci_addin_glue_tests" --gtest_brief=1 > "$BUILD_DIR/glue.log" 2>&1
 g=$?
 set -e

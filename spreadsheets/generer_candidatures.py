@@ -58,7 +58,7 @@ TERRITOIRES = ["Urbain", "Périurbain", "Rural", "Touristique", "Littoral", "Mon
 COLLECTIVITES = ["Métropole", "Communauté urbaine", "Communauté d'agglomération", "Communauté de communes",
                  "Syndicat", "Commune"]
 
-# The eight criteria of spec/selection.md: (n°, short name, what the reviewers assess).
+# The eight criteria of docs/selection.md: (n°, short name, what the reviewers assess).
 CRITERES_MERITE = [
     (1, "Niveau d'engagement dans le dispositif",
      "Motivation, portage, disponibilité pour suivre tout le dispositif (diagnostic puis accompagnement)."),

@@ -11,7 +11,7 @@ Without --exemple the blank template is written (parameters at their defaults, p
 Sheets (all user-visible text is French):
   « Mode d'emploi »  what the workbook is for, how to fill it, the aid rules, the functions used.
   « Paramètres »     the parameters (named cells TauxAide, PlafondSur, TauxTVA, PartAdeme, RegleSolde, …), each
-                     beside the open question of spec/aid.md it answers.
+                     beside the open question of docs/aide.md it answers.
   « Plan »           one row per line (diagnostic, accompagnement): provider, HT, VAT, HTR base, aid, ADEME /
                      Région split, other public aids, self-financing, AIDE.VERIFIER check and a status; total row.
   « Versements »     aid due at the end and solde per line (AIDE.SOLDE) and per funder (advance, instalments).

@@ -81,7 +81,7 @@
 #include <vector>
 
 #include "conversion.hpp"
-#include "eci/import.hpp"
+#include "eci/calc/import.hpp"
 #include "eci/statuts.hpp"
 #include "eci/texte.hpp"
 
@@ -239,12 +239,12 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
                        " Mo (archive piégée ?)";
             total += static_cast<sal_Int64>(contenu->size());
             if (entree == "content.xml" || (entree.startsWith("xl/worksheets/") && entree.endsWith(".xml"))) {
-                const std::uint64_t n = import::cellulesDeclarees(*contenu);
+                const std::uint64_t n = calc::import::cellulesDeclarees(*contenu);
                 cellules = n > UINT64_MAX - cellules ? UINT64_MAX : cellules + n;
             }
         }
     }
-    if (xml) cellules = import::cellulesDeclarees(*xml);
+    if (xml) cellules = calc::import::cellulesDeclarees(*xml);
     if (cellules > kCellulesMax)
         return "le fichier déclare " +
                (cellules == UINT64_MAX ? std::string("un nombre démesuré de") : std::to_string(cellules)) +
@@ -954,10 +954,10 @@ private:
         fermer(source);
 
         // 2. Match the rows (domain library).
-        import::ResultatImport r;
+        calc::import::ResultatImport r;
         try {
-            r = import::lireExport(donnees, *Referentiel::eci());
-        } catch (const import::ErreurImport& e) {
+            r = calc::import::lireExport(donnees, *Referentiel::eci());
+        } catch (const calc::import::ErreurImport& e) {
             throw ErreurCommande(e.what());
         }
 
@@ -984,7 +984,7 @@ private:
         auto* lignes = valeurs.getArray();
         std::size_t importes = 0, statuts = 0;
         std::vector<std::string> absents;
-        for (const import::LigneExport& le : r.lignes) {
+        for (const calc::import::LigneExport& le : r.lignes) {
             auto it = ligneDe.find(le.identifiant);
             if (it == ligneDe.end()) {
                 absents.push_back("N° " + le.identifiant + " (ligne " + std::to_string(le.ligneSource) +

@@ -1,5 +1,5 @@
 // Conversions between the values Calc passes to / expects from a UNO add-in and the plain
-// C++ values of eci::calc (core/include/eci/fonctions.hpp).
+// C++ values of eci::calc (core/calc/include/eci/calc/fonctions.hpp).
 //
 // What Calc 7.4 passes (observed with a probe build, see tests/calc/calc_test.cpp):
 //  - `sequence<sequence<any>>` parameter: the range, row-major. An EMPTY cell arrives as an
@@ -21,7 +21,7 @@
 
 #include <string>
 
-#include "eci/fonctions.hpp"
+#include "eci/calc/fonctions.hpp"
 
 namespace eci::addin {
 

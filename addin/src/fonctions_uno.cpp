@@ -27,7 +27,7 @@
 #include <string>
 
 #include "conversion.hpp"
-#include "eci/fonctions.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "fonctions_table.hxx"
 #include "fonctions_uno.hpp"
 #include "fonctions_uno_familles.hpp"

@@ -1,5 +1,5 @@
 // AIDE.* glue (see fonctions_uno_familles.hpp): conversions around eci::calc::aide*.
-#include "eci/fonctions_aide.hpp"
+#include "eci/calc/fonctions_aide.hpp"
 #include "fonctions_uno_familles.hpp"
 
 namespace eci::addin::familles {

@@ -1,5 +1,5 @@
 // CRITERES.* glue (see fonctions_uno_familles.hpp): conversions around eci::calc::criteres*.
-#include "eci/fonctions_criteres.hpp"
+#include "eci/calc/fonctions_criteres.hpp"
 #include "fonctions_uno_familles.hpp"
 
 namespace eci::addin::familles {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "eci/fonctions_criteres.hpp"
+#include "eci/calc/fonctions_criteres.hpp"
 #include "office.hpp"
 
 using namespace eci::test;

@@ -55,7 +55,7 @@
 #include <utility>
 #include <vector>
 
-#include "eci/fonctions.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"
 

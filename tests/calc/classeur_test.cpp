@@ -44,7 +44,7 @@
 #include <vector>
 
 #include "classeur.hpp"
-#include "eci/fonctions.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "eci/referentiel.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"

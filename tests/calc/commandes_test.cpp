@@ -29,9 +29,9 @@
 #include <vector>
 
 #include "classeur.hpp"
-#include "eci/fonctions.hpp"
-#include "eci/fonctions_aide.hpp"
-#include "eci/fonctions_criteres.hpp"
+#include "eci/calc/fonctions.hpp"
+#include "eci/calc/fonctions_aide.hpp"
+#include "eci/calc/fonctions_criteres.hpp"
 #include "eci/texte.hpp"
 #include "fabrique_autodiagnostics.hpp"
 #include "office.hpp"

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "eci/fonctions.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "eci/personnalisation.hpp"
 #include "eci/referentiel.hpp"
 #include "eci/regle.hpp"
