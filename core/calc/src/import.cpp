@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
-#include "eci/calc/cellules.hpp"
+#include "eci/calc/arguments.hpp"
 #include "eci/statuts.hpp"
 #include "eci/texte.hpp"
 

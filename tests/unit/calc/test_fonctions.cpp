@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "eci/calc/arguments.hpp"
 #include "eci/calc/fonctions.hpp"
 #include "vecteurs.hpp"
 
@@ -452,17 +453,21 @@ namespace {
 TEST(Optionnels, ABlankSingleCellIsAnOmittedArgument) {
     Plage ids = colonne({std::string("1.1.1.1"), std::string("1.1.1.2")});
     Plage st = colonne({std::string("fait"), std::string("programmé")});
-    Plage zero(Cellule(0.0));
+    // Calc passes a reference to one empty cell as the scalar 0; every optional ECI argument is
+    // "vide": "defaut" in addin/fonctions.json, so the add-in reads that 0 as absent.
+    const Optionnel zero = eci::calc::optionnel(Plage(Cellule(0.0)), true, eci::calc::Vide::defaut);
+    const Optionnel blanc(Plage(Cellule(std::string("  "))));
     double attendu = eci::calc::score(ids, st, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
     EXPECT_EQ(attendu, 1.2);
     EXPECT_EQ(eci::calc::score(ids, st, zero, zero, zero, zero, zero), attendu);
+    EXPECT_EQ(eci::calc::score(ids, st, blanc, blanc, blanc, blanc, blanc), attendu);
     EXPECT_EQ(eci::calc::score(ids, st, Plage(Cellule(std::string(""))), std::nullopt, std::nullopt, std::nullopt,
                                std::nullopt),
               attendu);
     Plage r = eci::calc::evaluer(ids, st, zero, zero, zero);
     EXPECT_EQ(std::get<double>(r.at(1, 3)), 1.8);
-    EXPECT_EQ(eci::calc::verifier(ids, st, zero, zero, zero), "OK");
-    EXPECT_FALSE(eci::calc::desactive(std::string("2.2"), zero, zero));
+    EXPECT_EQ(eci::calc::verifier(ids, st, zero, zero, blanc), "OK");
+    EXPECT_FALSE(eci::calc::desactive(std::string("2.2"), zero, blanc));
 }
 
 }  // namespace
