@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -27,6 +29,28 @@ const std::set<std::string>& questionsBinairesEci() {
     return q;
 }
 
+// The known questions, folded key -> id: the ECi's binary questions and those of the référentiel.
+struct Questions {
+    std::vector<std::string> duReferentiel;
+    std::map<std::string, std::string> parCle;
+};
+
+// Built once per set of questions (a sheet reads the same référentiel again and again).
+std::shared_ptr<const Questions> questionsDe(const Referentiel* ref) {
+    static const std::vector<std::string> aucune;
+    const std::vector<std::string>& q = ref ? ref->questions() : aucune;
+    static std::mutex m;
+    static std::shared_ptr<const Questions> derniere;
+    std::lock_guard<std::mutex> verrou(m);
+    if (derniere && derniere->duReferentiel == q) return derniere;
+    auto n = std::make_shared<Questions>();
+    n->duReferentiel = q;
+    for (const std::string& b : questionsBinairesEci()) n->parCle[plier(b)] = b;
+    for (const std::string& b : q) n->parCle[plier(b)] = b;
+    derniere = n;
+    return n;
+}
+
 }  // namespace
 
 ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) {
@@ -49,10 +73,8 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
         r.ctx.identite = id;
         return r;
     }
-    std::map<std::string, std::string> questions;  // folded -> canonical id
-    for (const std::string& q : questionsBinairesEci()) questions[plier(q)] = q;
-    if (ref)
-        for (const std::string& q : ref->questions()) questions[plier(q)] = q;
+    const std::shared_ptr<const Questions> questionsLues = questionsDe(ref);
+    const std::map<std::string, std::string>& questions = questionsLues->parCle;
     static const std::set<std::string> descriptifs = {"nom", "collectivite", "siren", "departement", "region",
                                                       "commune", "epci", "commentaire", "nomdelacollectivite"};
     bool typeDonne = false;
@@ -63,9 +85,9 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
         if (estVide(k)) continue;
         std::string cleTexte = texteDe(k);
         std::string cle = plier(cleTexte);
-        std::string ou = "Contexte, " + ligneNo(l) + " : ";
+        auto ou = [&] { return "Contexte, " + ligneNo(l) + " : "; };  // only for a problem
         if (!vues.insert(cle).second) {
-            r.problemes.push_back(ou + "la clé « " + cleTexte + " » apparaît deux fois.");
+            r.problemes.push_back(ou() + "la clé « " + cleTexte + " » apparaît deux fois.");
             continue;
         }
         if (cle == "type") {
@@ -73,7 +95,7 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
             std::string t = plier(texteDe(v));
             if (t == "commune") id.type = "commune";
             else if (t == "epci") id.type = "EPCI";
-            else { r.problemes.push_back(ou + "type « " + texteDe(v) + " » inconnu (attendu : commune ou EPCI)."); continue; }
+            else { r.problemes.push_back(ou() + "type « " + texteDe(v) + " » inconnu (attendu : commune ou EPCI)."); continue; }
             typeDonne = true;
         } else if (cle == "soustype") {
             if (estVide(v)) continue;
@@ -81,7 +103,7 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
             if (t == "epciafiscalitepropre") id.soustype = "epci_a_fiscalite_propre";
             else if (t == "syndicat") id.soustype = "syndicat";
             else if (t == "pole") id.soustype = "pole";
-            else r.problemes.push_back(ou + "sous-type « " + texteDe(v) +
+            else r.problemes.push_back(ou() + "sous-type « " + texteDe(v) +
                                        " » inconnu (attendu : epci_a_fiscalite_propre, syndicat ou pole).");
         } else if (cle == "population") {
             if (estVide(v)) continue;
@@ -90,7 +112,7 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
             if (auto d = std::get_if<double>(&v)) { n = *d; ok = true; }
             else ok = texte::lireNombre(std::get<std::string>(v), n);
             if (!ok || n < 0 || !std::isfinite(n))
-                r.problemes.push_back(ou + "population « " + texteDe(v) + " » : un nombre d'habitants positif est attendu.");
+                r.problemes.push_back(ou() + "population « " + texteDe(v) + " » : un nombre d'habitants positif est attendu.");
             else id.populationTags = regle::tagsPopulation(n);
         } else if (cle == "drom" || cle == "dom" || cle == "localisation") {
             const OuiNon on = lireOuiNon(v);
@@ -101,11 +123,11 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
                 if (t == "dom" || t == "drom") { id.drom = true; continue; }
                 if (t == "metropole") { id.drom = false; continue; }
             }
-            if (invalide) r.problemes.push_back(ou + "DROM « " + texteDe(v) + " » : OUI ou NON attendu.");
+            if (invalide) r.problemes.push_back(ou() + "DROM « " + texteDe(v) + " » : OUI ou NON attendu.");
             else id.drom = b;
         } else if (cle == "dansaireurbaine") {
             const OuiNon on = lireOuiNon(v);
-            if (on == OuiNon::invalide) r.problemes.push_back(ou + "dans_aire_urbaine « " + texteDe(v) + " » : OUI ou NON attendu.");
+            if (on == OuiNon::invalide) r.problemes.push_back(ou() + "dans_aire_urbaine « " + texteDe(v) + " » : OUI ou NON attendu.");
             else id.dansAireUrbaine = ouiNonValeur(on);
         } else if (descriptifs.count(cle)) {
             continue;
@@ -115,7 +137,7 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
             if (q != questions.end()) qid = q->second;
             else if (libre) qid = cleTexte;
             else {
-                r.problemes.push_back(ou + "clé « " + cleTexte +
+                r.problemes.push_back(ou() + "clé « " + cleTexte +
                                       " » inconnue (attendu : type, soustype, population, drom ou l'identifiant "
                                       "d'une question : dechets_1, dechets_2, dechets_3, dev_eco_1, formation, "
                                       "REOM, SPASER).");
@@ -126,7 +148,7 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
             const std::optional<bool> b = ouiNonValeur(lireOuiNon(v));
             if (b) { (*r.ctx.reponses)[qid] = *b; continue; }
             if (binaire) {
-                r.problemes.push_back(ou + "réponse « " + texteDe(v) + " » à la question " + qid +
+                r.problemes.push_back(ou() + "réponse « " + texteDe(v) + " » à la question " + qid +
                                       " : OUI ou NON attendu.");
                 continue;
             }

@@ -1,6 +1,8 @@
 // One évaluation of the ECI functions (evaluation.hpp).
 #include "evaluation.hpp"
 
+#include <string_view>
+
 #include "contexte.hpp"
 #include "eci/calc/arguments.hpp"
 #include "eci/personnalisation.hpp"
@@ -9,11 +11,28 @@
 
 namespace eci::calc {
 
+namespace {
+// The statuses as the sheets write them: read without folding (lireStatutSaisi reads any spelling).
+struct StatutEcrit {
+    std::string_view texte;
+    StatutSaisi statut;
+};
+constexpr StatutEcrit kStatutsEcrits[] = {
+    {"fait", StatutSaisi::fait},           {"programmé", StatutSaisi::programme},
+    {"pas fait", StatutSaisi::pasFait},    {"non concerné", StatutSaisi::nonConcerne},
+    {"détaillé", StatutSaisi::detaille},   {"non renseigné", StatutSaisi::nonRenseigne},
+};
+}  // namespace
+
 std::optional<StatutSaisi> lireStatut(const Cellule& c, bool& inconnu) {
     inconnu = false;
+    const std::string* s = std::get_if<std::string>(&c);
+    if (s)
+        for (const StatutEcrit& e : kStatutsEcrits)
+            if (*s == e.texte) return e.statut;
     if (estVide(c)) return std::nullopt;
-    if (!std::holds_alternative<std::string>(c)) { inconnu = true; return std::nullopt; }
-    return lireStatutSaisi(std::get<std::string>(c), inconnu);
+    if (!s) { inconnu = true; return std::nullopt; }
+    return lireStatutSaisi(*s, inconnu);
 }
 
 const char* libelleStatut(const ScoreNoeud& s) {
@@ -74,7 +93,8 @@ void verifierFormes(const Entrees& e) {
 std::shared_ptr<Evaluation> calculer(const Entrees& e) {
     verifierFormes(e);
     auto ev = std::make_shared<Evaluation>();
-    ev->ref = referentielDe(e.referentiel);
+    const std::shared_ptr<const ReferentielArgument> ra = referentielArgument(e.referentiel);
+    ev->ref = ra->ref;
     const Referentiel& ref = *ev->ref;
     regle::Contexte ctx = contexteStrict(e.contexte, &ref);
 
@@ -83,16 +103,18 @@ std::shared_ptr<Evaluation> calculer(const Entrees& e) {
     ev->raisonLigne.assign(n, std::string());
     EntreesCalcul entrees;
     entrees.statuts.assign(ref.taille(), std::nullopt);
+    std::size_t attendu = 0;  // the node expected on the next row
     for (std::size_t l = 0; l < n; ++l) {
         const Cellule& idc = e.ids.at(l, 0);
         if (estVide(idc)) continue;
-        int i = indexNoeud(ref, idc);
+        const int i = ra->index(idc, attendu);
         if (i < 0) {
             ev->noeudLigne[l] = -2;
             ev->raisonLigne[l] = "identifiant inconnu : « " + texteDe(idc) + " »";
             continue;
         }
         ev->noeudLigne[l] = i;
+        attendu = (std::size_t)i + 1;
         bool inconnu;
         auto st = lireStatut(e.statuts.at(l, 0), inconnu);
         if (inconnu) {

@@ -1,5 +1,5 @@
-// The AIDE spreadsheet functions: argument reading and French messages; the
-// rules themselves are in aide.cpp.
+// The AIDE spreadsheet functions: their arguments read with eci/calc/arguments.hpp (words from
+// eci/calc/mots.hpp), French messages; the rules themselves are in core/domaine (eci/aide.hpp).
 #include "eci/calc/fonctions_aide.hpp"
 
 #include <cmath>

@@ -32,20 +32,28 @@ double pourcentageFait(const ScoreNoeud& s) { return ratioFait(s) * 100; }
 Plage evaluer(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
               const Optionnel& referentiel) {
     auto ev = evaluationEnCache(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
-    Plage out(ids.lignes, 8);
+    Plage out;
+    out.lignes = ids.lignes;
+    out.colonnes = 8;
+    out.cellules.reserve(ids.lignes * 8);
     for (std::size_t l = 0; l < ids.lignes; ++l) {
-        int i = ev->noeudLigne[l];
-        if (i == -2) { out.at(l, 7) = ev->raisonLigne[l]; continue; }
-        if (i < 0) continue;
+        const int i = ev->noeudLigne[l];
+        if (i < 0) {  // a blank row, or why the row is not scored
+            out.cellules.resize(out.cellules.size() + 7);
+            if (i == -2) out.cellules.emplace_back(ev->raisonLigne[l]);
+            else out.cellules.emplace_back();
+            continue;
+        }
         const ScoreNoeud& s = ev->scores[(std::size_t)i];
-        if (s.pointReferentiel) out.at(l, 0) = *s.pointReferentiel;
-        out.at(l, 1) = s.pointPotentiel;
-        out.at(l, 2) = s.pointFait;
-        out.at(l, 3) = s.pointProgramme;
-        out.at(l, 4) = s.pointPasFait;
-        out.at(l, 5) = s.pointNonRenseigne;
-        out.at(l, 6) = pourcentageFait(s);
-        out.at(l, 7) = std::string(libelleStatut(s));
+        if (s.pointReferentiel) out.cellules.emplace_back(*s.pointReferentiel);
+        else out.cellules.emplace_back();
+        out.cellules.emplace_back(s.pointPotentiel);
+        out.cellules.emplace_back(s.pointFait);
+        out.cellules.emplace_back(s.pointProgramme);
+        out.cellules.emplace_back(s.pointPasFait);
+        out.cellules.emplace_back(s.pointNonRenseigne);
+        out.cellules.emplace_back(pourcentageFait(s));
+        out.cellules.emplace_back(std::in_place_type<std::string>, libelleStatut(s));
     }
     return out;
 }

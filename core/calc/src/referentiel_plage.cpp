@@ -74,16 +74,33 @@ std::shared_ptr<const Referentiel> referentielDePlage(const Plage& p) {
 
 }  // namespace
 
-std::shared_ptr<const Referentiel> referentielDe(const Optionnel& o) {
-    if (absent(o)) return Referentiel::eci();
+ReferentielArgument::ReferentielArgument(std::shared_ptr<const Referentiel> r) : ref(std::move(r)) {
+    idDirect.resize(ref->taille());
+    for (std::size_t j = 0; j < ref->taille(); ++j) idDirect[j] = ref->index(ref->noeud((int)j).id) == (int)j;
+}
+
+int ReferentielArgument::index(const Cellule& c, std::size_t attendu) const {
+    if (const std::string* s = std::get_if<std::string>(&c)) {
+        const std::string_view t = texte::rogner(*s);
+        if (attendu < idDirect.size() && idDirect[attendu] && t == ref->noeud((int)attendu).id) return (int)attendu;
+        return ref->index(t);
+    }
+    return indexNoeud(*ref, c);
+}
+
+std::shared_ptr<const ReferentielArgument> referentielArgument(const Optionnel& o) {
+    if (absent(o)) {
+        static const auto eci = std::make_shared<const ReferentielArgument>(Referentiel::eci());
+        return eci;
+    }
     static std::mutex m;
     static std::uint64_t cle = 0;
     static Plage derniere;
-    static std::shared_ptr<const Referentiel> dernier;
+    static std::shared_ptr<const ReferentielArgument> dernier;
     std::uint64_t h = empreinte(*o);
     std::lock_guard<std::mutex> verrou(m);
     if (dernier && h == cle && derniere.cellules == o->cellules && derniere.colonnes == o->colonnes) return dernier;
-    auto ref = referentielDePlage(*o);
+    auto ref = std::make_shared<const ReferentielArgument>(referentielDePlage(*o));
     cle = h;
     derniere = *o;
     dernier = ref;

@@ -471,3 +471,26 @@ TEST(Optionnels, ABlankSingleCellIsAnOmittedArgument) {
 }
 
 }  // namespace
+
+namespace {
+
+// The ids column is read fastest in the référentiel's order; any order and any accepted spelling
+// (number cell, eci_ prefix, spaces) must give the same rows, and a changed status a new évaluation.
+TEST(Evaluer, IdsEnToutOrdreEtToutesGraphies) {
+    const Plage dansLOrdre = colonne({std::string("1.1.1.1"), std::string("1.1.1.2"), std::string("1.1.1.3")});
+    const Plage desordre = colonne({std::string(" eci_1.1.1.3"), 1.1, std::string("1.1.1.1 ")});
+    const Plage st = colonne({std::string("fait"), std::string("programmé"), std::string("pas fait")});
+    const Plage stDesordre = colonne({std::string("pas fait"), std::string(""), std::string("fait")});
+    const Plage a = eci::calc::evaluer(dansLOrdre, st, std::nullopt, std::nullopt, std::nullopt);
+    const Plage b = eci::calc::evaluer(desordre, stDesordre, std::nullopt, std::nullopt, std::nullopt);
+    for (std::size_t c = 0; c < 8; ++c) {
+        EXPECT_EQ(b.at(0, c), a.at(2, c)) << c;  // 1.1.1.3, pas fait
+        EXPECT_EQ(b.at(2, c), a.at(0, c)) << c;  // 1.1.1.1, fait
+    }
+    EXPECT_EQ(std::get<std::string>(b.at(1, 7)), "");  // the sous-axe 1.1: no status of its own
+    const Plage tousFaits = colonne({std::string("fait"), std::string("fait"), std::string("fait")});
+    const Plage c = eci::calc::evaluer(dansLOrdre, tousFaits, std::nullopt, std::nullopt, std::nullopt);
+    EXPECT_GT(std::get<double>(c.at(1, 2)), std::get<double>(a.at(1, 2)));  // 1.1.1.2 now fait
+}
+
+}  // namespace
