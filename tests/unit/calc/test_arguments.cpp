@@ -9,6 +9,7 @@
 
 #include "eci/calc/arguments.hpp"
 #include "eci/calc/mots.hpp"
+#include "calc/message_erreur.hpp"
 
 namespace {
 
@@ -17,14 +18,7 @@ using namespace eci::calc;
 Plage texte(const char* s) { return Plage(Cellule(std::string(s))); }
 Plage nombre(double x) { return Plage(Cellule(x)); }
 
-std::string message(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const ErreurArgument& e) {
-        return e.what();
-    }
-    return "(pas d'erreur)";
-}
+using eci::calc::test::message;
 
 TEST(Arguments, UneCellule) {
     EXPECT_TRUE(estVide(Cellule{}));
