@@ -18,7 +18,7 @@ namespace sel = eci::selection;
 // A score's comparison key, with a located message when out of range.
 std::int64_t pointsScore(double v, const std::string& ou) {
     if (!(v >= 0 && v <= sel::kScoreMax))
-        throw ErreurArgument(ou + " : " + texte::nombreFr(v) +
+        throw ErreurArgument(ou + " : " + nombreSaisi(v) +
                              " est hors de l'échelle (un score positif est attendu, entre 0 et 100 en général, au plus 1 000 000).");
     return sel::points(v);
 }
@@ -30,7 +30,7 @@ std::size_t lireNombreCandidats(const Optionnel& o) {
     if (!v) return 10;
     if (*v < 1 || *v != std::floor(*v) || *v > double(kMaxLignes))
         throw ErreurArgument("L'argument « nombre » doit être un nombre entier de candidats, au moins 1 (reçu " +
-                             texte::nombreFr(*v) + ").");
+                             nombreSaisi(*v) + ").");
     return (std::size_t)*v;
 }
 
@@ -43,7 +43,7 @@ double lireNoteMax(const Optionnel& o) {
     auto v = nombreOptionnel(o, "note_max", kTexte);
     if (!v) return 5.0;
     if (*v <= 0)
-        throw ErreurArgument("L'argument « note_max » doit être strictement positif (reçu " + texte::nombreFr(*v) + ").");
+        throw ErreurArgument("L'argument « note_max » doit être strictement positif (reçu " + nombreSaisi(*v) + ").");
     return *v;
 }
 
@@ -241,7 +241,7 @@ Plage criteresSensibilite(const Plage& notes, const Plage& poids, const Optionne
     if (auto v = nombreOptionnel(variation, "variation", kTexte)) prm.variation = *v;
     if (!(prm.variation >= 0 && prm.variation < 1))
         throw ErreurArgument("L'argument « variation » doit être une fraction entre 0 et 1 exclu (0,2 = ±20 %) ; reçu " +
-                             texte::nombreFr(prm.variation) + ".");
+                             nombreSaisi(prm.variation) + ".");
     prm.panel.nombre = lireNombreCandidats(nombre);
     prm.panel.scoreMin = lireScoreMin(scoreMin);
     prm.noteMax = lireNoteMax(noteMax);

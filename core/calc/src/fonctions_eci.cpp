@@ -98,7 +98,7 @@ double etoiles(double pourcentage) {
     // Up to 100 (a rounding error above is tolerated): beyond is a unit mistake, e.g. points
     // given instead of a percentage.
     if (!std::isfinite(pourcentage) || pourcentage < 0 || pourcentage > 100 + 1e-9)
-        throw ErreurArgument("Le pourcentage doit être entre 0 et 100 (reçu " + texte::nombreFr(pourcentage) + ").");
+        throw ErreurArgument("Le pourcentage doit être entre 0 et 100 (reçu " + nombreSaisi(pourcentage) + ").");
     return eci::etoilesPourcentage(pourcentage);
 }
 
@@ -112,8 +112,8 @@ double ecart(double etoile, double potentiel, double fait) {
     if (potentiel > 1e9 || fait > 1e9)
         throw ErreurArgument("Le potentiel et les points faits doivent rester sous 1 000 000 000 de points.");
     if (fait > potentiel * (1 + 1e-12))
-        throw ErreurArgument("Les points faits (" + texte::nombreFr(fait) + ") dépassent le potentiel (" +
-                             texte::nombreFr(potentiel) + ") : arguments inversés ?");
+        throw ErreurArgument("Les points faits (" + nombreSaisi(fait) + ") dépassent le potentiel (" +
+                             nombreSaisi(potentiel) + ") : arguments inversés ?");
     const double seuil = kSeuilsEtoiles[(std::size_t)etoile - 1];
     auto atteinte = [&](double f) { return (potentiel ? (f * 100) / potentiel : 0) >= seuil; };
     if (atteinte(fait)) return 0;
@@ -242,11 +242,11 @@ std::string verifier(const Plage& ids, const Plage& statuts, const Optionnel& de
                 }
                 const double v = f.valeurs[k];
                 if (v < 0 || v > 1)
-                    pb.push_back(ou + "fraction " + texte::nombreFr(v) + " hors de [0 ; 1].");
+                    pb.push_back(ou + "fraction " + nombreSaisi(v) + " hors de [0 ; 1].");
                 somme += v;
             }
             if (une && std::fabs(somme - 1) > 1e-9)
-                pb.push_back(ou + "les fractions détaillées font " + texte::nombreFr(somme) + " au lieu de 1.");
+                pb.push_back(ou + "les fractions détaillées font " + nombreSaisi(somme) + " au lieu de 1.");
         }
     }
     if (pb.empty()) return "OK";

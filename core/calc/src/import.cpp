@@ -36,8 +36,6 @@ std::optional<double> fraction(const Cellule& c) {
     return v;
 }
 
-std::string ligneNo(std::size_t l) { return "ligne " + std::to_string(l + 1); }
-
 }  // namespace
 
 ResultatImport lireExport(const Plage& f, const Referentiel& ref) {
