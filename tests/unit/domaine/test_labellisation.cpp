@@ -402,6 +402,7 @@ TEST(LabellisationExemples, E9EtoileCibleEtCritereGlobal) {
     const auto& p = lab::parcoursEci();
     EXPECT_EQ(lab::etoileScore(s, p), 2);
     EXPECT_EQ(lab::etoileCible(std::nullopt, s, p), 2);
+    EXPECT_EQ(lab::etoileCible(0, s, p), 2);
     auto c2 = lab::evaluerCriteres(f.ref, s, p, 2);
     EXPECT_TRUE(c2.global.atteint);
     EXPECT_EQ(c2.lignes[0].etat, Etat::atteint);

@@ -157,7 +157,8 @@ int etoileAtteignable(const Referentiel& ref, const std::vector<ScoreNoeud>& sco
 // §3.1 S: the highest star whose min_realise_score ≤ Rf(root) (1 at least): the highest star a
 // demande may be sent for.
 int etoileScore(const std::vector<ScoreNoeud>& scores, const Parcours& parcours);
-// §3.1 k_platform = max(L, next(L), S, 1), L = the latest star obtained (none: L and next(L) count 1).
+// §3.1 k_platform = max(L, next(L), S, 1), L = the latest star obtained (none or 0: L and next(L)
+// count 1). Throws ErreurLabellisation for a star outside 0-5.
 int etoileCible(std::optional<int> etoileActuelle, const std::vector<ScoreNoeud>& scores, const Parcours& parcours);
 
 // §6 Complétude of the scored tree (root counts).
@@ -165,7 +166,7 @@ Completude completude(const std::vector<ScoreNoeud>& scores);
 
 // The items a collectivité declares (not computable offline, §6).
 struct Declarations {
-    std::optional<int> etoileActuelle;  // latest star obtained (L), none if never labellisée
+    std::optional<int> etoileActuelle;  // latest star obtained (L), none (or 0) if never labellisée
     bool cot = false;                   // under a Contrat d'Objectif Territorial
     bool fichier = false;               // acte d'engagement (and candidature documents) attached
 };

@@ -78,7 +78,7 @@ std::string manqueCritere(const Referentiel& ref, const std::vector<ScoreNoeud>&
     const ScoreNoeud& s = scores[(std::size_t)e];
     if (!s.concerne) return "déclaré non concerné : le critère ne peut être atteint sur la plateforme";
     const Noeud& ne = ref.noeud(e);
-    // Points when E has a potentiel, tâche-equivalents otherwise (the unit of its ratio, §2).
+    // §10: the route needing less is shown. Points when E has a potentiel, tâche-equivalents otherwise (the unit of its ratio, §2).
     const bool enPoints = s.pointPotentiel != 0;
     const double base = enPoints ? s.pointPotentiel : static_cast<double>(s.totalTachesCount);
     const double fait = enPoints ? s.pointFait : s.faitTachesAvancement;
@@ -217,7 +217,8 @@ CriteresEtoile evaluer(const Referentiel& ref, const std::vector<ScoreNoeud>& sc
         l.exigence = c->exigence.empty() ? libelleExigence(c->minRealise, c->minProgramme) : c->exigence;
         l.noeud = l.noeudEvalue = n;
         const ScoreNoeud& sn = scores[(std::size_t)n];
-        // §4 step 1: only a deactivation by personnalisation makes a criterion sans objet.
+        // §4 step 1: only a deactivation by personnalisation makes a criterion sans objet. The row
+        // stays (the platform drops it): fixed height, and the user sees why it does not count (§10).
         if (sn.desactive) {
             l.etat = Etat::sansObjet;
             r.lignes.push_back(std::move(l));
@@ -266,7 +267,7 @@ int etoileScore(const std::vector<ScoreNoeud>& scores, const Parcours& parcours)
 
 int etoileCible(std::optional<int> etoileActuelle, const std::vector<ScoreNoeud>& scores, const Parcours& parcours) {
     int l = 1, suivante = 1;
-    if (etoileActuelle) {
+    if (etoileActuelle && *etoileActuelle != 0) {  // 0 stars: never labellisée
         l = parcours.etoile(*etoileActuelle).etoile;  // checks 1-5
         suivante = parcours.etoile(l).prochaine.value_or(1);
     }
@@ -318,6 +319,7 @@ Bilan bilan(const Referentiel& ref, const std::vector<ScoreNoeud>& scores, const
             av.push_back("Le critère " + l.critere +
                          " est déclaré non concerné : la plateforme le compte non atteint (seule la personnalisation "
                          "le rend sans objet).");
+    // §10 A3: the rule is applied as the engine evaluates it, and flagged.
     for (const LigneCritere& l : b.criteres.lignes)
         if (l.etat == Etat::sansObjet && l.ligne && l.ligne->actionId == "eci_3.2.0")
             av.push_back("Le critère 3.2.0 (SPASER) est sans objet : la règle désactive 3.2.0 quand SPASER = OUI, "
