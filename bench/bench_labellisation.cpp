@@ -5,13 +5,13 @@
 // usage: eci_bench_labellisation [runs]
 #include <cstdio>
 #include <cstdlib>
-#include <random>
 #include <vector>
 
 #include "eci/labellisation.hpp"
 #include "eci/personnalisation.hpp"
 #include "eci/score.hpp"
 
+#include "feuille_eci.hpp"
 #include "mesure.hpp"
 
 using eci::bench::medianeMicro;
@@ -26,22 +26,9 @@ int main(int argc, char** argv) {
     int runs = argc > 1 ? std::atoi(argv[1]) : 2000;
     auto ref = eci::Referentiel::eci();
     const auto& parcours = eci::labellisation::parcoursEci();
-    std::mt19937 rng(11);
-    eci::EntreesCalcul e;
-    e.statuts.resize(ref->taille());
-    const eci::StatutSaisi choix[] = {eci::StatutSaisi::fait, eci::StatutSaisi::programme, eci::StatutSaisi::pasFait,
-                                      eci::StatutSaisi::nonConcerne};
-    for (std::size_t i = 0; i < ref->taille(); ++i)
-        if (ref->noeud((int)i).feuille() && rng() % 3) e.statuts[i] = eci::ligneStatut(choix[rng() % 4]);
-    eci::regle::Contexte ctx;
-    ctx.reponses.emplace();
-    for (const char* q : {"dechets_1", "dechets_2", "dechets_3", "dev_eco_1", "formation"}) (*ctx.reponses)[q] = true;
-    (*ctx.reponses)["SPASER"] = false;
-    (*ctx.reponses)["REOM"] = false;
-    ctx.identite.emplace();
-    ctx.identite->type = "EPCI";
-    ctx.identite->populationTags = eci::regle::tagsPopulation(80000);
-    eci::consequences(*ref, ctx, e.consequences);
+    eci::bench::FeuilleEci feuille = eci::bench::feuilleEciAleatoire(*ref, 7);
+    eci::EntreesCalcul& e = feuille.entrees;
+    eci::consequences(*ref, feuille.contexte, e.consequences);
     std::vector<eci::ScoreNoeud> sortie;
     eci::ParametresCalcul p;
     p.niveauAction = ref->niveauAction();

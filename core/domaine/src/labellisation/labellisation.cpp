@@ -138,8 +138,9 @@ LigneCritere ligneScore(const std::vector<ScoreNoeud>& scores, const CritereGlob
     l.critere = "score";
     l.score = true;
     l.etoile = g.etoile;
-    l.formulation = "Atteindre un score réalisé (statut Fait) d'au moins " + nombreFr(g.seuilPourcentage) + " %";
-    l.exigence = nombreFr(g.seuilPourcentage) + " % fait minimum";
+    const std::string seuil = nombreFr(g.seuilPourcentage);
+    l.formulation = "Atteindre un score réalisé (statut Fait) d'au moins " + seuil + " %";
+    l.exigence = seuil + " % fait minimum";
     l.pourcentFait = g.ratioFait * 100;
     l.pourcentFaitProgramme = (g.ratioFait + g.ratioProgramme) * 100;
     l.etat = g.atteint ? Etat::atteint : Etat::nonAtteint;
@@ -149,9 +150,8 @@ LigneCritere ligneScore(const std::vector<ScoreNoeud>& scores, const CritereGlob
         if (racine.pointPotentiel == 0)
             l.manque = "aucun point potentiel : tout le référentiel est non concerné ou désactivé";
         else
-            l.manque = "encore " + points(g.pointsManquants) + " fait pour atteindre " + nombreFr(g.seuilPourcentage) +
-                       " % (" + points(g.seuil * racine.pointPotentiel) + " sur " + points(racine.pointPotentiel) +
-                       ")";
+            l.manque = "encore " + points(g.pointsManquants) + " fait pour atteindre " + seuil + " % (" +
+                       points(g.seuil * racine.pointPotentiel) + " sur " + points(racine.pointPotentiel) + ")";
     }
     return l;
 }
