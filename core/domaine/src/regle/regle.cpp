@@ -1032,6 +1032,17 @@ Valeur Expression::evaluer(const Contexte& contexte) const {
     return Evaluateur(*racine_, contexte).eval(racine_->racine);
 }
 
+std::vector<std::string> Expression::scoresLus() const {
+    std::vector<std::string> noms;
+    if (!racine_) return noms;
+    for (const N& n : racine_->noeuds) {
+        if (n.type != Nt::Score) continue;
+        const std::string& id = racine_->chaines[std::size_t(n.s)];
+        if (std::find(noms.begin(), noms.end(), id) == noms.end()) noms.push_back(id);
+    }
+    return noms;
+}
+
 Valeur evaluer(std::string_view texte, const Contexte& contexte) {
     return Expression::analyser(texte).evaluer(contexte);
 }

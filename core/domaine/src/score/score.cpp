@@ -339,22 +339,30 @@ void calculerScores(const Referentiel& ref, const EntreesCalcul& e, const Parame
         if (c && c->scoreFormule) regleScore = true;
     }
     if (regleScore) {
-        regle::Contexte ctx;
-        ctx.reponses.emplace();
-        ctx.scores.emplace();
+        // §5.7: the ratio of every node, before any rule and before rounding.
         std::vector<double> ratio(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) {
             const ScoreNoeud& r = s[(std::size_t)i];
             ratio[(std::size_t)i] = vrai(r.pointPotentiel) ? ou0(r.pointFait) / r.pointPotentiel : 0;
-            (*ctx.scores)[N[(std::size_t)i].id] = ratio[(std::size_t)i];
         }
+        // §5.8 top-down: the formula (the string the rule gave in §8.4) evaluated again, score(x) now
+        // reading the ratio of the node x names.
+        regle::Contexte ctx;
+        ctx.reponses.emplace();
+        ctx.scores.emplace();
         std::vector<std::optional<double>> fac(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) {
             ScoreNoeud& r = s[(std::size_t)i];
             std::optional<double> f = i == 0 ? std::nullopt : fac[(std::size_t)N[(std::size_t)i].parent];
             const Consequence* c = consequence(i);
             if (c && c->scoreFormule && vrai(r.pointPotentiel)) {
-                regle::Valeur v = regle::evaluer(*c->scoreFormule, ctx);
+                const regle::Expression formule = regle::Expression::analyser(*c->scoreFormule);
+                ctx.scores->clear();
+                for (const std::string& nom : formule.scoresLus()) {
+                    const int j = noeudDeScore(ref, nom);
+                    if (j >= 0) (*ctx.scores)[nom] = ratio[(std::size_t)j];  // unknown: null, as on the platform
+                }
+                regle::Valeur v = formule.evaluer(ctx);
                 if (!regle::estNul(v) && ratio[(std::size_t)i] > 0) {
                     double num;
                     if (auto d = std::get_if<double>(&v)) num = *d;
@@ -366,6 +374,7 @@ void calculerScores(const Referentiel& ref, const EntreesCalcul& e, const Parame
             if (f) r.pointFait = ou0(r.pointFait) * *f;
             fac[(std::size_t)i] = f;
         }
+        // §5.8 step 4, children before parents: pointFait re-summed on nodes without a status row.
         for (int i = n - 1; i >= 0; --i) {
             ScoreNoeud& r = s[(std::size_t)i];
             const Noeud& nd = N[(std::size_t)i];
