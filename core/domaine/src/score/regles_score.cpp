@@ -1,9 +1,14 @@
-// Score rules (docs/score.md §5.8): which node a score(…) names, and the check
-// of a référentiel's score rules (unknown nodes, rules reading each other in a
+// Score rules (docs/score.md §5.7-§5.8; CAE uses them, ECi has none): the
+// ratio map taken before any rule and before rounding; the formula a rule gave
+// in §8.4 (a string, since score() stays symbolic there) parsed and evaluated
+// again with the ratios; the factor v / ratio[node] applied to pointFait only
+// and passed down to the children; pointFait re-summed on nodes without a
+// status row. Also which node a score(…) names, and the check of a
+// référentiel's score rules (unknown nodes, rules reading each other in a
 // cycle), so that bad input gives a French message rather than a silent no-op.
 #include <algorithm>
 
-#include "eci/score.hpp"
+#include "score/passes.hpp"
 
 namespace eci {
 
@@ -82,3 +87,86 @@ void verifierReglesScore(const Referentiel& ref) {
 }
 
 }  // namespace eci
+
+namespace eci::passes {
+
+bool aDesReglesScore(const Calcul& calc) {
+    for (int i = 0; i < calc.n; ++i) {
+        const Consequence* c = calc.consequence(i);
+        if (c && c->scoreFormule) return true;
+    }
+    return false;
+}
+
+// §5.7: ratio[node] = pointPotentiel ? (pointFait || 0) / pointPotentiel : 0, before any rule and
+// before rounding.
+std::vector<double> ratiosAvantRegles(const Calcul& calc) {
+    std::vector<double> ratio(static_cast<std::size_t>(calc.n));
+    for (int i = 0; i < calc.n; ++i) {
+        const ScoreNoeud& r = calc.s[(std::size_t)i];
+        ratio[(std::size_t)i] = vrai(r.pointPotentiel) ? ou0(r.pointFait) / r.pointPotentiel : 0;
+    }
+    return ratio;
+}
+
+namespace {
+
+// §5.8 step 1: the factor a node's own rule sets (nullopt: the inherited one is kept). The formula
+// is evaluated again with score(x) reading the ratio of the node x names (an unknown x reads null,
+// as on the platform; verifierReglesScore refuses such référentiels beforehand).
+std::optional<double> facteurDeRegle(const Calcul& calc, const std::string& formuleTexte,
+                                     const std::vector<double>& ratio, double ratioNoeud, regle::Contexte& ctx) {
+    const regle::Expression formule = regle::Expression::analyser(formuleTexte);
+    ctx.scores->clear();
+    for (const std::string& nom : formule.scoresLus()) {
+        const int j = noeudDeScore(calc.ref, nom);
+        if (j >= 0) (*ctx.scores)[nom] = ratio[(std::size_t)j];
+    }
+    const regle::Valeur v = formule.evaluer(ctx);
+    if (regle::estNul(v) || !(ratioNoeud > 0)) return std::nullopt;
+    double num;
+    if (auto d = std::get_if<double>(&v)) num = *d;
+    else if (auto b = std::get_if<bool>(&v)) num = *b ? 1 : 0;
+    else num = std::nan("");  // a text: JavaScript's text / number
+    return num / ratioNoeud;
+}
+
+}  // namespace
+
+// §5.8 steps 1-3, top-down: a node's factor is its rule's (when it has a rule and a potentiel) or
+// its parent's; pointFait (only) is multiplied by it.
+void appliquerReglesScore(Calcul& calc, const std::vector<double>& ratio) {
+    const auto& N = calc.noeuds;
+    const int n = calc.n;
+    std::vector<ScoreNoeud>& s = calc.s;
+    regle::Contexte ctx;
+    ctx.reponses.emplace();
+    ctx.scores.emplace();
+    std::vector<std::optional<double>> fac(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        ScoreNoeud& r = s[(std::size_t)i];
+        std::optional<double> f = i == 0 ? std::nullopt : fac[(std::size_t)N[(std::size_t)i].parent];
+        const Consequence* c = calc.consequence(i);
+        if (c && c->scoreFormule && vrai(r.pointPotentiel))
+            if (auto propre = facteurDeRegle(calc, *c->scoreFormule, ratio, ratio[(std::size_t)i], ctx)) f = propre;
+        if (f) r.pointFait = ou0(r.pointFait) * *f;
+        fac[(std::size_t)i] = f;
+    }
+}
+
+// §5.8 step 4, children before parents: pointFait re-summed on the parents without a status row
+// (without any rule this gives back the §5.6 values).
+void resommerPointsFaits(Calcul& calc) {
+    const auto& N = calc.noeuds;
+    std::vector<ScoreNoeud>& s = calc.s;
+    for (int i = calc.n - 1; i >= 0; --i) {
+        ScoreNoeud& r = s[(std::size_t)i];
+        const Noeud& nd = N[(std::size_t)i];
+        if (nd.feuille() || r.avancement) continue;
+        double somme = 0;
+        for (int c : nd.enfants) somme += ou0(s[(std::size_t)c].pointFait);
+        r.pointFait = somme;
+    }
+}
+
+}  // namespace eci::passes
