@@ -107,24 +107,9 @@ double lireNombre(std::string_view image) {
 }
 
 const char* nomJeton(Jt t) {
-    switch (t) {
-        case Jt::Identite: return "identite";
-        case Jt::Reponse: return "reponse";
-        case Jt::Score: return "score";
-        case Jt::Referentiel: return "referentiel";
-        case Jt::Vrai: return "vrai";
-        case Jt::Faux: return "faux";
-        case Jt::Oui: return "oui";
-        case Jt::Non: return "non";
-        case Jt::Sinon: return "sinon";
-        case Jt::Si: return "si";
-        case Jt::Alors: return "alors";
-        case Jt::Min: return "min";
-        case Jt::Max: return "max";
-        case Jt::Ou: return "ou";
-        case Jt::Et: return "et";
-        default: return "";
-    }
+    for (const MotCle& m : kMotsCles)
+        if (m.type == t) return m.texte;
+    return "";
 }
 
 }  // namespace eci::regle::detail
