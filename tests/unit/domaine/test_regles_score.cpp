@@ -81,6 +81,12 @@ eci::LigneStatut st(StatutSaisi s) { return eci::ligneStatut(s); }
 
 const char* const kMin = "min(score(cae_1.2.3), score(cae_3.3.5))";  // the CAE's rule on 3.3.5
 
+// 1.2.3: fait + pas fait (ratio 10 / 20 = 0.5); 3.3.5: fait + fait (ratio 20 / 20 = 1).
+std::map<std::string, eci::LigneStatut> casDeBase() {
+    return {{"1.2.3.1", st(StatutSaisi::fait)}, {"1.2.3.2", st(StatutSaisi::pasFait)},
+            {"3.3.5.1", st(StatutSaisi::fait)}, {"3.3.5.2", st(StatutSaisi::fait)}};
+}
+
 TEST(ReglesScore, TheRulePassKeepsTheFormulaSymbolic) {
     // §8.4: evaluated without a score map, score(x) stays the text "score(x)", and min of two
     // texts is the text "min(a, b)": the consequence is the formula itself.
@@ -93,8 +99,7 @@ TEST(ReglesScore, TheRulePassKeepsTheFormulaSymbolic) {
 
 TEST(ReglesScore, MinOfTwoScoresCapsTheRatioAndScalesPointFaitOnly) {
     Resultat r = calculer(arbre({{{"3.3.5", kMin}}, {}}),
-                          {{"1.2.3.1", st(StatutSaisi::fait)}, {"1.2.3.2", st(StatutSaisi::pasFait)},
-                           {"3.3.5.1", st(StatutSaisi::fait)}, {"3.3.5.2", st(StatutSaisi::fait)}});
+                          casDeBase());
     // §5.6: 1.2.3 fait 10 / 20, 3.3.5 fait 10 + 10 = 20 / 20.
     // §5.7: ratio(1.2.3) = 10 / 20 = 0.5, ratio(3.3.5) = 20 / 20 = 1.
     // §5.8: v = min(0.5, 1) = 0.5, factor = 0.5 / 1 = 0.5 on 3.3.5 and below:
@@ -190,8 +195,7 @@ TEST(ReglesScore, ARuleUnderADeactivatedNodeIsSkipped) {
     // Axe 3 deactivated: 3.3.5 has potentiel 0, so its rule is not evaluated (pointPotentiel
     // falsy) and no factor is set; every pointFait of axe 3 is 0 (not NaN). Root = 1.2.3's 10.
     Resultat r = calculer(arbre({{{"3.3.5", kMin}}, {{"3", "VRAI"}}}),
-                          {{"1.2.3.1", st(StatutSaisi::fait)}, {"1.2.3.2", st(StatutSaisi::pasFait)},
-                           {"3.3.5.1", st(StatutSaisi::fait)}, {"3.3.5.2", st(StatutSaisi::fait)}});
+                          casDeBase());
     EXPECT_TRUE(r["3.3.5"].desactive);
     EXPECT_EQ(r["3.3.5"].pointPotentiel, 0);
     EXPECT_EQ(r["3.3.5"].pointFait, 0);
@@ -220,8 +224,7 @@ TEST(ReglesScore, AFactorIsPassedDownAndAChildRuleReplacesIt) {
     // reads only its own node: v = ratio(3.3.5.2) = 1, factor = 1 / 1 = 1 replaces the inherited
     // 0.5 below 3.3.5.2. So 3.3.5.1 = 10 × 0.5 = 5, 3.3.5.2 = 10 × 1 = 10, 3.3.5 = 15, root 25.
     Resultat r = calculer(arbre({{{"3.3.5", kMin}, {"3.3.5.2", "score(cae_3.3.5.2)"}}, {}}),
-                          {{"1.2.3.1", st(StatutSaisi::fait)}, {"1.2.3.2", st(StatutSaisi::pasFait)},
-                           {"3.3.5.1", st(StatutSaisi::fait)}, {"3.3.5.2", st(StatutSaisi::fait)}});
+                          casDeBase());
     EXPECT_EQ(r["3.3.5.1"].pointFait, 5);
     EXPECT_EQ(r["3.3.5.2"].pointFait, 10);
     EXPECT_EQ(r["3.3.5"].pointFait, 15);
@@ -250,8 +253,7 @@ TEST(ReglesScore, NamesAreTheNodesPlatformIdsWhateverThePrefixOfTheRange) {
     EXPECT_EQ(eci::noeudDeScore(*ref, "cae_9.9"), -1);
     EXPECT_EQ(eci::noeudDeScore(*ref, "cae_"), -1);
     EXPECT_EQ(eci::noeudDeScore(*ref, "x"), -1);
-    Resultat r = calculer(ref, {{"1.2.3.1", st(StatutSaisi::fait)}, {"1.2.3.2", st(StatutSaisi::pasFait)},
-                                {"3.3.5.1", st(StatutSaisi::fait)}, {"3.3.5.2", st(StatutSaisi::fait)}});
+    Resultat r = calculer(ref, casDeBase());
     EXPECT_EQ(r["3.3.5"].pointFait, 10);
     EXPECT_EQ(r["eci"].pointFait, 20);
 }
