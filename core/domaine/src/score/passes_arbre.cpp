@@ -75,7 +75,7 @@ void desactiver(Calcul& calc) {
     const auto& N = calc.noeuds;
     const int n = calc.n;
     std::vector<ScoreNoeud>& s = calc.s;
-    std::vector<char> desPasse(static_cast<std::size_t>(n), 0);
+    std::vector<char> desPasse(static_cast<std::size_t>(n), 0);  // the parentDes passed to the children
     for (int i = 0; i < n; ++i) {
         bool parentDes = i == 0 ? false : desPasse[(std::size_t)N[(std::size_t)i].parent];
         const Consequence* c = calc.consequence(i);
@@ -92,7 +92,7 @@ void marquerNonConcernes(Calcul& calc) {
     const auto& N = calc.noeuds;
     const int n = calc.n;
     std::vector<ScoreNoeud>& s = calc.s;
-    std::vector<char> pcPasse(static_cast<std::size_t>(n), 1);
+    std::vector<char> pcPasse(static_cast<std::size_t>(n), 1);   // the parentConcerne passed to the children
     for (int i = 0; i < n; ++i) {
         ScoreNoeud& r = s[(std::size_t)i];
         const LigneStatut* st = calc.statut(i);
