@@ -237,7 +237,8 @@ TEST(ReglesScore, NamesAreTheNodesPlatformIdsWhateverThePrefixOfTheRange) {
     // first case's (3.3.5 capped to 10).
     auto lignes = [] {
         std::vector<eci::LigneReferentiel> v;
-        for (const auto& n : arbre({{{"3.3.5", kMin}}, {}})->noeuds()) {
+        const auto source = arbre({{{"3.3.5", kMin}}, {}});
+        for (const auto& n : source->noeuds()) {
             eci::LigneReferentiel x;
             x.identifiant = n.identifiant;
             x.niveau = n.type;
