@@ -14,6 +14,7 @@
 #include "candidatures.hpp"
 #include "conversion.hpp"
 #include "documents.hpp"
+#include "eci/disposition.hpp"
 #include "eci/texte.hpp"
 #include "fichiers_surs.hpp"
 
@@ -21,10 +22,16 @@ namespace eci::addin::commandes {
 
 namespace {
 
-// Where the Référentiel sheet of the autodiagnostic keeps its rows and inputs.
-constexpr sal_Int32 kPremiereLigne = 6;   // row 7 (0-based 6): first node
-constexpr sal_Int32 kColId = 0;            // A: N°
-constexpr sal_Int32 kColStatut = 9;        // J: Statut, K: Explications, L:N fractions
+// The cells read and written (spreadsheets/disposition.json): an autodiagnostic's Référentiel
+// (first node row, N°, J Statut, L:N fractions) and Collectivité (the contexte keys and values), and
+// the grid's Candidatures sheet (0-based rows and columns).
+namespace autodiag = disposition::autodiagnostic;
+namespace ref = disposition::autodiagnostic::referentiel;
+namespace grille = disposition::candidatures::candidatures;
+constexpr std::size_t kPremiereLigne = ref::ligneUnoPremiere;
+static_assert(ref::colonneUnoPartPasFaite == ref::colonneUnoPartFaite + 2, "three fractions, L:N");
+static_assert(grille::colonneUnoAxe5 == grille::colonneUnoAxe1 + 4, "five axes, I:M");
+static_assert(grille::colonneUnoCollectivite == 0, "the rows read start at column A");
 
 // The key figures of one autodiagnostic, computed from its inputs.
 struct Candidat {
@@ -34,19 +41,20 @@ struct Candidat {
 };
 
 Candidat lireAutodiagnostic(const uno::Reference<css::lang::XComponent>& doc) {
-    uno::Reference<css::sheet::XSpreadsheet> coll = feuille(doc, "Collectivité", "un autodiagnostic");
-    uno::Reference<css::sheet::XSpreadsheet> ref = feuille(doc, "Référentiel", "un autodiagnostic");
-    calc::Plage zone = zoneUtilisee(ref);
-    if (zone.lignes <= static_cast<std::size_t>(kPremiereLigne) || zone.colonnes < 14)
-        throw ErreurCommande("la feuille « Référentiel » n'a pas la forme d'un autodiagnostic");
+    uno::Reference<css::sheet::XSpreadsheet> coll = feuille(doc, autodiag::feuilleCollectivite, "un autodiagnostic");
+    uno::Reference<css::sheet::XSpreadsheet> feuilleRef = feuille(doc, autodiag::feuilleReferentiel, "un autodiagnostic");
+    calc::Plage zone = zoneUtilisee(feuilleRef);
+    if (zone.lignes <= kPremiereLigne || zone.colonnes < static_cast<std::size_t>(ref::colonneUnoPartPasFaite) + 1)
+        throw ErreurCommande(std::string("la feuille « ") + autodiag::feuilleReferentiel +
+                             " » n'a pas la forme d'un autodiagnostic");
     const std::size_t n = zone.lignes - kPremiereLigne;
     calc::Plage ids(n, 1), statuts(n, 1), details(n, 3);
     for (std::size_t l = 0; l < n; ++l) {
-        ids.at(l, 0) = zone.at(l + kPremiereLigne, kColId);
-        statuts.at(l, 0) = zone.at(l + kPremiereLigne, kColStatut);
-        for (std::size_t k = 0; k < 3; ++k) details.at(l, k) = zone.at(l + kPremiereLigne, kColStatut + 2 + k);
+        ids.at(l, 0) = zone.at(l + kPremiereLigne, ref::colonneUnoId);
+        statuts.at(l, 0) = zone.at(l + kPremiereLigne, ref::colonneUnoStatut);
+        for (std::size_t k = 0; k < 3; ++k) details.at(l, k) = zone.at(l + kPremiereLigne, ref::colonneUnoPartFaite + k);
     }
-    uno::Reference<css::sheet::XCellRangeData> cdata(coll->getCellRangeByName(u("B4:C40")), uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XCellRangeData> cdata(coll->getCellRangeByName(u(autodiag::collectivite::plageContexteLu)), uno::UNO_QUERY_THROW);
     calc::Plage brut = toRange(cdata->getDataArray());
     calc::Plage contexte(0, 2);
     Candidat c;
@@ -121,31 +129,34 @@ Candidat lireFichier(const uno::Reference<uno::XComponentContext>& ctx,
 
 }  // namespace
 
-// spreadsheets/README.md: Candidatures rows 2-201; A name, B département, E file, F % fait (fraction),
-// G potentiel, H fait, I-M axes (fractions), N étoiles.
+// spreadsheets/disposition.json: Candidatures rows 2-201; A name, B département, E file, F % fait
+// (fraction), G potentiel, H fait, I-M axes (fractions), N étoiles.
 std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>& ctx,
-                                   const uno::Reference<css::lang::XComponent>& grille, const OUString& dossier) {
-    uno::Reference<css::sheet::XSpreadsheet> cand = feuille(grille, "Candidatures", "une grille de candidatures");
+                                   const uno::Reference<css::lang::XComponent>& classeur, const OUString& dossier) {
+    uno::Reference<css::sheet::XSpreadsheet> cand =
+        feuille(classeur, disposition::candidatures::feuilleCandidatures, "une grille de candidatures");
     if (dossier.isEmpty()) throw ErreurCommande("Aucun dossier indiqué.");
     const std::vector<std::pair<std::string, OUString>> fichiers = classeursDuDossier(dossier);
 
     // Existing rows, by source file (E) and the first free row.
-    const sal_Int32 premiere = 1, derniere = 200;  // rows 2..201
-    uno::Reference<css::sheet::XCellRangeData> plage(cand->getCellRangeByPosition(0, premiere, 13, derniere),
-                                                      uno::UNO_QUERY_THROW);
+    // The columns A (collectivité) .. N (étoiles) of the candidates' rows; v[k] is column k.
+    constexpr sal_Int32 kLignes = grille::ligneUnoDerniere - grille::ligneUnoPremiere + 1;
+    uno::Reference<css::sheet::XCellRangeData> plage(
+        cand->getCellRangeByPosition(grille::colonneUnoCollectivite, grille::ligneUnoPremiere, grille::colonneUnoEtoiles, grille::ligneUnoDerniere),
+        uno::UNO_QUERY_THROW);
     uno::Sequence<uno::Sequence<uno::Any>> valeurs = plage->getDataArray();
     std::map<std::string, sal_Int32> ligneDe;
     for (sal_Int32 l = 0; l < valeurs.getLength(); ++l) {
         OUString f;
-        if ((valeurs[l][4] >>= f) && !f.isEmpty()) ligneDe.emplace(s8(f), l);
+        if ((valeurs[l][grille::colonneUnoFichier] >>= f) && !f.isEmpty()) ligneDe.emplace(s8(f), l);
     }
     auto libre = [&]() -> sal_Int32 {
         for (sal_Int32 l = 0; l < valeurs.getLength(); ++l) {
             OUString a, e;
-            valeurs[l][0] >>= a;
-            valeurs[l][4] >>= e;
+            valeurs[l][grille::colonneUnoCollectivite] >>= a;
+            valeurs[l][grille::colonneUnoFichier] >>= e;
             double d;
-            if (a.isEmpty() && e.isEmpty() && !(valeurs[l][0] >>= d)) return l;
+            if (a.isEmpty() && e.isEmpty() && !(valeurs[l][grille::colonneUnoCollectivite] >>= d)) return l;
         }
         return -1;
     };
@@ -168,22 +179,22 @@ std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>&
         if (it != ligneDe.end()) { l = it->second; ++misesAJour; }
         else {
             l = libre();
-            if (l < 0) { illisibles.push_back(nom + " : plus de place dans la feuille (200 candidatures)"); continue; }
+            if (l < 0) { illisibles.push_back(nom + " : plus de place dans la feuille (" + std::to_string(kLignes) + " candidatures)"); continue; }
             ligneDe.emplace(nom, l);
         }
         auto* v = valeurs.getArray()[l].getArray();
-        v[0] <<= u(c.nom.empty() ? nom : c.nom);
-        if (!c.departement.empty()) v[1] <<= u(c.departement);
-        v[4] <<= u(nom);
-        v[5] <<= c.pourcentage / 100;
-        v[6] <<= c.potentiel;
-        v[7] <<= c.fait;
-        for (int a = 0; a < 5; ++a) v[8 + a] <<= c.axes[a] / 100;
-        v[13] <<= c.etoiles;
+        v[grille::colonneUnoCollectivite] <<= u(c.nom.empty() ? nom : c.nom);
+        if (!c.departement.empty()) v[grille::colonneUnoDepartement] <<= u(c.departement);
+        v[grille::colonneUnoFichier] <<= u(nom);
+        v[grille::colonneUnoPct] <<= c.pourcentage / 100;
+        v[grille::colonneUnoPotentiel] <<= c.potentiel;
+        v[grille::colonneUnoFait] <<= c.fait;
+        for (int a = 0; a < 5; ++a) v[grille::colonneUnoAxe1 + a] <<= c.axes[a] / 100;
+        v[grille::colonneUnoEtoiles] <<= c.etoiles;
         ++ecrites;
     }
     plage->setDataArray(valeurs);
-    uno::Reference<css::sheet::XCalculatable> calcul(grille, uno::UNO_QUERY);
+    uno::Reference<css::sheet::XCalculatable> calcul(classeur, uno::UNO_QUERY);
     if (calcul.is()) calcul->calculateAll();
     std::string r = "Consolidation : " + std::to_string(ecrites) + " autodiagnostic(s) lu(s) sur " +
                     std::to_string(fichiers.size()) + " fichier(s)";
@@ -194,7 +205,8 @@ std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>&
         r += "\nFichiers non lus (" + std::to_string(illisibles.size()) + ") :";
         for (const std::string& s : illisibles) r += "\n- " + s;
     }
-    r += "\nÀ compléter à la main : typologies (colonnes C, D) et notes (colonnes O à T).";
+    r += std::string("\nÀ compléter à la main : typologies (colonnes ") + grille::colonneTerritoire + ", " +
+         grille::colonneTypecoll + ") et notes (colonnes " + grille::colonneC1 + " à " + grille::colonneC8 + ").";
     return r;
 }
 

@@ -13,17 +13,21 @@
 
 #include "candidatures.hpp"
 #include "documents.hpp"
+#include "eci/disposition.hpp"
 #include "eci/texte.hpp"
 
 namespace eci::addin::commandes {
 
 namespace {
 
+// The grid's cells (spreadsheets/disposition.json; 0-based rows and columns).
+namespace grille = disposition::candidatures::candidatures;
+
 // The text as written in column `col` of the grid that matches `valeur` without case/accents
 // (`valeur` itself when none does).
 OUString valeurExacte(const uno::Reference<css::sheet::XSpreadsheet>& cand, sal_Int32 col, const std::string& valeur) {
     std::string cible = texte::plier(valeur);
-    for (sal_Int32 l = 1; l <= 200; ++l) {
+    for (sal_Int32 l = grille::ligneUnoPremiere; l <= grille::ligneUnoDerniere; ++l) {
         std::string t = texteCellule(cand, col, l);
         if (!t.empty() && texte::plier(t) == cible) return u(t);
     }
@@ -41,7 +45,7 @@ std::vector<css::sheet::TableFilterField2> champsDuCritere(const uno::Reference<
     if (critere == "aucun" || critere == "effacer" || critere == "tout" || critere.empty()) {
         quoi = "filtre effacé";
     } else if (critere == "selection" || critere == "selectionnes" || critere == "selectionne") {
-        f.Field = 23;  // X
+        f.Field = grille::colonneUnoSelection;
         f.Operator = css::sheet::FilterOperator2::EQUAL;
         f.IsNumeric = true;
         f.NumericValue = 1;
@@ -50,17 +54,22 @@ std::vector<css::sheet::TableFilterField2> champsDuCritere(const uno::Reference<
     } else if (critere == "territoire" || critere == "typologieduterritoire" || critere == "collectivite" ||
                critere == "typologiedelacollectivite" || critere == "departement") {
         if (texte::rogner(valeur).empty()) throw ErreurCommande("Indiquez la valeur à filtrer.");
-        sal_Int32 col = critere == "departement" ? 1 : (critere.rfind("territoire") != std::string::npos ? 2 : 3);
+        const sal_Int32 col = critere == "departement"                          ? grille::colonneUnoDepartement
+                              : critere.rfind("territoire") != std::string::npos ? grille::colonneUnoTerritoire
+                                                                                 : grille::colonneUnoTypecoll;
         f.Field = col;
         f.Operator = css::sheet::FilterOperator2::EQUAL;
         f.IsNumeric = false;
         f.StringValue = valeurExacte(cand, col, valeur);
         champs.push_back(f);
-        quoi = (col == 1 ? "département " : col == 2 ? "typologie du territoire " : "typologie de la collectivité ") + s8(f.StringValue);
+        quoi = (col == grille::colonneUnoDepartement  ? "département "
+                : col == grille::colonneUnoTerritoire ? "typologie du territoire "
+                                                      : "typologie de la collectivité ") +
+               s8(f.StringValue);
     } else if (critere == "scoremin" || critere == "score") {
         double seuil;
         if (!texte::lireNombre(valeur, seuil)) throw ErreurCommande("Score minimal illisible : « " + valeur + " ».");
-        f.Field = 20;  // U
+        f.Field = grille::colonneUnoScore;
         f.Operator = css::sheet::FilterOperator2::GREATER_EQUAL;
         f.IsNumeric = true;
         f.NumericValue = seuil;
@@ -75,13 +84,14 @@ std::vector<css::sheet::TableFilterField2> champsDuCritere(const uno::Reference<
 
 }  // namespace
 
-// On Candidatures A1:AC201.
-std::string filtrerCandidatures(const uno::Reference<css::lang::XComponent>& grille, const std::string& critereTexte,
+// On the grid's filter range (Candidatures A1:AC201: the header row and the candidates' rows).
+std::string filtrerCandidatures(const uno::Reference<css::lang::XComponent>& classeur, const std::string& critereTexte,
                                 const std::string& valeur) {
-    uno::Reference<css::sheet::XSpreadsheet> cand = feuille(grille, "Candidatures", "une grille de candidatures");
-    uno::Reference<css::sheet::XCalculatable> calcul(grille, uno::UNO_QUERY);
+    uno::Reference<css::sheet::XSpreadsheet> cand =
+        feuille(classeur, disposition::candidatures::feuilleCandidatures, "une grille de candidatures");
+    uno::Reference<css::sheet::XCalculatable> calcul(classeur, uno::UNO_QUERY);
     if (calcul.is()) calcul->calculateAll();
-    uno::Reference<css::sheet::XSheetFilterable> filtrable(cand->getCellRangeByName(u("A1:AC201")), uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XSheetFilterable> filtrable(cand->getCellRangeByName(u(grille::plageFiltre)), uno::UNO_QUERY_THROW);
     uno::Reference<css::sheet::XSheetFilterDescriptor2> desc(filtrable->createFilterDescriptor(true), uno::UNO_QUERY_THROW);
     uno::Reference<css::beans::XPropertySet> props(desc, uno::UNO_QUERY_THROW);
     props->setPropertyValue("ContainsHeader", uno::Any(true));
@@ -92,11 +102,14 @@ std::string filtrerCandidatures(const uno::Reference<css::lang::XComponent>& gri
     desc->setFilterFields2(seqChamps);
     filtrable->filter(uno::Reference<css::sheet::XSheetFilterDescriptor>(desc, uno::UNO_QUERY_THROW));
     // Count the candidates shown.
-    uno::Reference<css::table::XColumnRowRange> crr(cand->getCellRangeByName(u("A2:A201")), uno::UNO_QUERY_THROW);
+    uno::Reference<css::table::XColumnRowRange> crr(
+        cand->getCellRangeByPosition(grille::colonneUnoCollectivite, grille::ligneUnoPremiere,
+                                     grille::colonneUnoCollectivite, grille::ligneUnoDerniere),
+        uno::UNO_QUERY_THROW);
     uno::Reference<css::table::XTableRows> rows = crr->getRows();
     int visibles = 0, total = 0;
     for (sal_Int32 l = 0; l < rows->getCount(); ++l) {
-        if (texteCellule(cand, 0, l + 1).empty()) continue;
+        if (texteCellule(cand, grille::colonneUnoCollectivite, l + grille::ligneUnoPremiere).empty()) continue;
         ++total;
         uno::Reference<css::beans::XPropertySet> r(rows->getByIndex(l), uno::UNO_QUERY_THROW);
         bool visible = true;

@@ -16,6 +16,7 @@
 
 #include "documents.hpp"
 #include "eci/calc/import.hpp"
+#include "eci/disposition.hpp"
 #include "eci/statuts.hpp"
 #include "fichiers_surs.hpp"
 
@@ -23,10 +24,15 @@ namespace eci::addin::commandes {
 
 namespace {
 
-// Where the Référentiel sheet of the autodiagnostic keeps its rows and inputs.
-constexpr sal_Int32 kPremiereLigne = 6;   // row 7 (0-based 6): first node
-constexpr sal_Int32 kColId = 0;            // A: N°
-constexpr sal_Int32 kColStatut = 9;        // J: Statut, K: Explications, L:N fractions
+// Where the Référentiel sheet of the autodiagnostic keeps its rows and inputs (spreadsheets/disposition.json):
+// the first node row, N°, and the inputs J Statut, K Explications, L:N fractions (0-based).
+namespace ref = disposition::autodiagnostic::referentiel;
+constexpr const char* kFeuilleRef = disposition::autodiagnostic::feuilleReferentiel;
+constexpr sal_Int32 kPremiereLigne = ref::ligneUnoPremiere;
+static_assert(ref::colonneUnoExplications == ref::colonneUnoStatut + 1 &&
+                  ref::colonneUnoPartFaite == ref::colonneUnoStatut + 2 &&
+                  ref::colonneUnoPartPasFaite == ref::colonneUnoStatut + 4,
+              "the import writes J:N (statut, explications, three fractions) as one block");
 
 // 1. Reads the first sheet of the source: hidden, read-only, no macro, no link update; never stored.
 calc::Plage lireSource(const uno::Reference<uno::XComponentContext>& ctx, const OUString& fichier) {
@@ -68,7 +74,7 @@ calc::Plage lireSource(const uno::Reference<uno::XComponentContext>& ctx, const 
 std::map<std::string, sal_Int32> lignesParNumero(const calc::Plage& zone, sal_Int32 fin) {
     std::map<std::string, sal_Int32> ligneDe;
     for (sal_Int32 l = kPremiereLigne; l <= fin; ++l) {
-        const calc::Cellule& c = zone.at((std::size_t)l, kColId);
+        const calc::Cellule& c = zone.at((std::size_t)l, ref::colonneUnoId);
         std::string id;
         if (auto s = std::get_if<std::string>(&c)) id = *s;
         else if (auto d = std::get_if<double>(&c)) {
@@ -109,8 +115,9 @@ std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
     uno::Reference<css::sheet::XSpreadsheetDocument> cible(autodiag, uno::UNO_QUERY);
     if (!cible.is()) throw ErreurCommande("Le document cible n'est pas un classeur Calc.");
     uno::Reference<css::container::XNameAccess> feuilles(cible->getSheets(), uno::UNO_QUERY_THROW);
-    if (!feuilles->hasByName(u("Référentiel")))
-        throw ErreurCommande("Le document cible n'est pas un autodiagnostic (pas de feuille « Référentiel »).");
+    if (!feuilles->hasByName(u(kFeuilleRef)))
+        throw ErreurCommande(std::string("Le document cible n'est pas un autodiagnostic (pas de feuille « ") +
+                             kFeuilleRef + " »).");
     if (fichier.isEmpty()) throw ErreurCommande("Aucun fichier à importer.");
 
     // 1. Read the source.
@@ -125,14 +132,15 @@ std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
     }
 
     // 3. Write the inputs of the Référentiel sheet (J statut, K explications, L:N fractions).
-    uno::Reference<css::sheet::XSpreadsheet> ref(feuilles->getByName(u("Référentiel")), uno::UNO_QUERY_THROW);
-    calc::Plage zone = zoneUtilisee(ref);
+    uno::Reference<css::sheet::XSpreadsheet> feuilleRef(feuilles->getByName(u(kFeuilleRef)), uno::UNO_QUERY_THROW);
+    calc::Plage zone = zoneUtilisee(feuilleRef);
     if (zone.lignes <= static_cast<std::size_t>(kPremiereLigne))
-        throw ErreurCommande("La feuille « Référentiel » du document cible est vide.");
+        throw ErreurCommande(std::string("La feuille « ") + kFeuilleRef + " » du document cible est vide.");
     const sal_Int32 fin = static_cast<sal_Int32>(zone.lignes) - 1;
     const std::map<std::string, sal_Int32> ligneDe = lignesParNumero(zone, fin);
     uno::Reference<css::sheet::XCellRangeData> plage(
-        ref->getCellRangeByPosition(kColStatut, kPremiereLigne, kColStatut + 4, fin), uno::UNO_QUERY_THROW);
+        feuilleRef->getCellRangeByPosition(ref::colonneUnoStatut, kPremiereLigne, ref::colonneUnoPartPasFaite, fin),
+        uno::UNO_QUERY_THROW);
     uno::Sequence<uno::Sequence<uno::Any>> valeurs = plage->getDataArray();
     auto* lignes = valeurs.getArray();
     std::size_t importes = 0, statuts = 0;
@@ -141,7 +149,7 @@ std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
         auto it = ligneDe.find(le.identifiant);
         if (it == ligneDe.end()) {
             absents.push_back("N° " + le.identifiant + " (ligne " + std::to_string(le.ligneSource) +
-                              ") absent de la feuille « Référentiel »");
+                              ") absent de la feuille « " + kFeuilleRef + " »");
             continue;
         }
         auto* v = lignes[it->second - kPremiereLigne].getArray();

@@ -16,16 +16,22 @@
 #include <vector>
 
 #include "documents.hpp"
+#include "eci/disposition.hpp"
 #include "eci/texte.hpp"
 
 namespace eci::addin::commandes {
 
 namespace {
 
+// The « Plan » sheet (spreadsheets/disposition.json; 0-based rows and columns): lines from row 7 (A
+// label), P check (AIDE.VERIFIER), Q status; a line is A..Q.
+namespace plan = disposition::planFinancement::plan;
+constexpr sal_Int32 kPremiereColonne = plan::colonneUnoLigne, kDerniereColonne = plan::colonneUnoStatut;
+
 constexpr sal_Int32 kMarque = 0xF4CCCC;
 
-bool estMarquee(const uno::Reference<css::sheet::XSpreadsheet>& plan, sal_Int32 l) {
-    uno::Reference<css::beans::XPropertySet> cel(plan->getCellByPosition(0, l), uno::UNO_QUERY_THROW);
+bool estMarquee(const uno::Reference<css::sheet::XSpreadsheet>& feuillePlan, sal_Int32 l) {
+    uno::Reference<css::beans::XPropertySet> cel(feuillePlan->getCellByPosition(kPremiereColonne, l), uno::UNO_QUERY_THROW);
     sal_Int32 fond = -1;
     cel->getPropertyValue("CellBackColor") >>= fond;
     return fond == kMarque;
@@ -67,21 +73,21 @@ std::string lireMemoire(const uno::Reference<css::lang::XComponent>& doc, sal_In
 }
 
 // Marks line `l` in red, after remembering its own backgrounds (direct formatting).
-void marquer(const uno::Reference<css::lang::XComponent>& doc, const uno::Reference<css::sheet::XSpreadsheet>& plan,
+void marquer(const uno::Reference<css::lang::XComponent>& doc, const uno::Reference<css::sheet::XSpreadsheet>& feuillePlan,
              sal_Int32 l) {
-    if (!estMarquee(plan, l)) {
+    if (!estMarquee(feuillePlan, l)) {
         std::string couleurs;
-        for (sal_Int32 c = 0; c <= 16; ++c) {
-            uno::Reference<css::beans::XPropertySet> cel(plan->getCellByPosition(c, l), uno::UNO_QUERY_THROW);
+        for (sal_Int32 c = kPremiereColonne; c <= kDerniereColonne; ++c) {
+            uno::Reference<css::beans::XPropertySet> cel(feuillePlan->getCellByPosition(c, l), uno::UNO_QUERY_THROW);
             sal_Int32 fond = -1;
             cel->getPropertyValue("CellBackColor") >>= fond;
-            couleurs += (c ? "," : "") + std::to_string(fond);
+            couleurs += (c > kPremiereColonne ? "," : "") + std::to_string(fond);
         }
         ecrireMemoire(doc, l, couleurs);
     }
-    uno::Reference<css::beans::XPropertySet> ligne(plan->getCellRangeByPosition(0, l, 16, l), uno::UNO_QUERY_THROW);
+    uno::Reference<css::beans::XPropertySet> ligne(feuillePlan->getCellRangeByPosition(kPremiereColonne, l, kDerniereColonne, l), uno::UNO_QUERY_THROW);
     ligne->setPropertyValue("CellBackColor", uno::Any(sal_Int32(kMarque)));
-    uno::Reference<css::table::XColumnRowRange> crr(plan->getCellRangeByPosition(0, l, 16, l), uno::UNO_QUERY);
+    uno::Reference<css::table::XColumnRowRange> crr(feuillePlan->getCellRangeByPosition(kPremiereColonne, l, kDerniereColonne, l), uno::UNO_QUERY);
     if (crr.is()) {
         uno::Reference<css::beans::XPropertySet> rows(crr->getRows(), uno::UNO_QUERY);
         if (rows.is()) rows->setPropertyValue("OptimalHeight", uno::Any(true));
@@ -89,9 +95,9 @@ void marquer(const uno::Reference<css::lang::XComponent>& doc, const uno::Refere
 }
 
 // Unmarks line `l`: gives it back the backgrounds it had before it was marked.
-void demarquer(const uno::Reference<css::lang::XComponent>& doc, const uno::Reference<css::sheet::XSpreadsheet>& plan,
+void demarquer(const uno::Reference<css::lang::XComponent>& doc, const uno::Reference<css::sheet::XSpreadsheet>& feuillePlan,
                sal_Int32 l) {
-    if (!estMarquee(plan, l)) return;
+    if (!estMarquee(feuillePlan, l)) return;
     std::string couleurs = lireMemoire(doc, l);
     std::vector<sal_Int32> fonds;
     std::size_t a = 0;
@@ -101,38 +107,41 @@ void demarquer(const uno::Reference<css::lang::XComponent>& doc, const uno::Refe
         fonds.push_back(static_cast<sal_Int32>(std::strtol(couleurs.substr(a, b - a).c_str(), nullptr, 10)));
         a = b + 1;
     }
-    for (sal_Int32 c = 0; c <= 16; ++c) {
-        uno::Reference<css::beans::XPropertySet> cel(plan->getCellByPosition(c, l), uno::UNO_QUERY_THROW);
+    for (sal_Int32 c = kPremiereColonne; c <= kDerniereColonne; ++c) {
+        uno::Reference<css::beans::XPropertySet> cel(feuillePlan->getCellByPosition(c, l), uno::UNO_QUERY_THROW);
         sal_Int32 fond = -1;
         cel->getPropertyValue("CellBackColor") >>= fond;
         if (fond == kMarque)
             cel->setPropertyValue("CellBackColor",
-                                  uno::Any(static_cast<std::size_t>(c) < fonds.size() ? fonds[(std::size_t)c] : sal_Int32(-1)));
+                                  uno::Any(static_cast<std::size_t>(c - kPremiereColonne) < fonds.size()
+                                               ? fonds[static_cast<std::size_t>(c - kPremiereColonne)]
+                                               : sal_Int32(-1)));
     }
     ecrireMemoire(doc, l, std::string());
 }
 
 }  // namespace
 
-// spreadsheets/README.md: Plan rows 7.. , P check, Q status.
+// spreadsheets/disposition.json: Plan rows 7..40 (up to the Total row), P check, Q status.
 std::string verifierPlan(const uno::Reference<css::lang::XComponent>& doc) {
-    uno::Reference<css::sheet::XSpreadsheet> plan = feuille(doc, "Plan", "un plan de financement");
+    uno::Reference<css::sheet::XSpreadsheet> feuillePlan =
+        feuille(doc, disposition::planFinancement::feuillePlan, "un plan de financement");
     uno::Reference<css::sheet::XCalculatable> calcul(doc, uno::UNO_QUERY);
     if (calcul.is()) calcul->calculateAll();
-    uno::Reference<css::util::XProtectable> protection(plan, uno::UNO_QUERY);
+    uno::Reference<css::util::XProtectable> protection(feuillePlan, uno::UNO_QUERY);
     const bool protegee = protection.is() && protection->isProtected();
     if (protegee) protection->unprotect(OUString());
     std::vector<std::string> lignes;
     int verifiees = 0;
-    for (sal_Int32 l = 6; l < 40; ++l) {
-        std::string libelle = texteCellule(plan, 0, l);
+    for (sal_Int32 l = plan::ligneUnoPremiere; l <= plan::ligneUnoFinLue; ++l) {
+        std::string libelle = texteCellule(feuillePlan, plan::colonneUnoLigne, l);
         if (libelle.empty() || texte::plier(libelle) == "total") break;
-        std::string statut = texteCellule(plan, 16, l);
+        std::string statut = texteCellule(feuillePlan, plan::colonneUnoStatut, l);
         if (texte::plier(statut) == "arevoir") {
-            marquer(doc, plan, l);
-            lignes.push_back("« " + libelle + " » (ligne " + std::to_string(l + 1) + ") : " + texteCellule(plan, 15, l));
+            marquer(doc, feuillePlan, l);
+            lignes.push_back("« " + libelle + " » (ligne " + std::to_string(l + 1) + ") : " + texteCellule(feuillePlan, plan::colonneUnoControle, l));
         } else {
-            demarquer(doc, plan, l);
+            demarquer(doc, feuillePlan, l);
         }
         if (!statut.empty()) ++verifiees;
     }
