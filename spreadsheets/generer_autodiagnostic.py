@@ -41,6 +41,9 @@ REFERENTIEL_CSV = os.path.join(RACINE, "data", "referentiel-eci.csv")
 QUESTIONS_CSV = os.path.join(RACINE, "data", "questions-eci.csv")
 EXEMPLE_COLLECTIVITE = os.path.join(ICI, "exemple", "collectivite-exemple.csv")
 EXEMPLE_STATUTS = os.path.join(ICI, "exemple", "statuts-exemple.csv")
+# The platform's star table (étoile, min_realise_percentage, min_realise_score), also checked against
+# the domain's thresholds (eci/score.hpp) by tests/unit/domaine/test_etoiles.cpp.
+ETOILES_CSV = os.path.join(RACINE, "data", "labellisation", "etoiles-eci.csv")
 
 # Programmatic names of the add-in functions as stored in ODF (from addin/fonctions.json).
 EVALUER = fonction_addin("ECI.EVALUER")
@@ -60,7 +63,19 @@ STATUTS = ["fait", "programmé", "pas fait", "non concerné", "détaillé", "non
 PHASES = {"bases": "Base", "mise en œuvre": "mise en œuvre", "effets": "Effet"}
 # Questions in the order of the example file (and of the brief).
 ORDRE_QUESTIONS = ["dechets_1", "dechets_2", "dechets_3", "dev_eco_1", "formation", "REOM", "SPASER"]
-SEUILS_ETOILES = {1: 0.0, 2: 0.35, 3: 0.50, 4: 0.65, 5: 0.75}
+
+
+def lire_seuils_etoiles():
+    """{étoile: (seuil en %, texte du %)} from ETOILES_CSV: {1: (0.0, "0"), 2: (35.0, "35"), ...}."""
+    with open(ETOILES_CSV, encoding="utf-8", newline="") as f:
+        return {int(l["etoile"]): (float(l["min_realise_percentage"]), l["min_realise_percentage"])
+                for l in csv.DictReader(f)}
+
+
+_SEUILS = lire_seuils_etoiles()
+SEUILS_ETOILES = {n: pct / 100 for n, (pct, _) in _SEUILS.items()}   # fractions, for the cells
+_PCT = {n: texte for n, (_, texte) in _SEUILS.items()}               # as written in the texts
+assert sorted(_SEUILS) == [1, 2, 3, 4, 5], _SEUILS
 
 # --------------------------------------------------------------------------------------- layout ---
 # disposition.json: « Référentiel » (row TOTAL, then one row per node), « Collectivité » (key / value rows).
@@ -232,8 +247,8 @@ class Classeur:
                       "Chaque niveau additionne ses éléments ; les résultats sont arrondis à 3 décimales comme "
                       "sur la plateforme."),
             ("texte", "% réalisé = points réalisés / potentiel de la collectivité. Étoiles (niveau de "
-                      "labellisation visé par le score) : 1 étoile dès 0 %, 2 étoiles à partir de 35 %, 3 "
-                      "étoiles à 50 %, 4 étoiles à 65 %, 5 étoiles à 75 % du potentiel réalisé. La labellisation "
+                      f"labellisation visé par le score) : 1 étoile dès {_PCT[1]} %, 2 étoiles à partir de {_PCT[2]} %, 3 "
+                      f"étoiles à {_PCT[3]} %, 4 étoiles à {_PCT[4]} %, 5 étoiles à {_PCT[5]} % du potentiel réalisé. La labellisation "
                       "demande aussi des critères par action et un audit, que ce classeur ne vérifie pas."),
             ("section", "Fonctions utilisées"),
             ("texte", f"ECI.EVALUER (feuille {F_REFERENTIEL}, cellules P{REF_PREMIERE}:W{derniere}, une seule "
@@ -605,8 +620,9 @@ class Classeur:
                               c_formule(f"{ETOILES}({plage(R, 'V', T)})", s_nb),
                               c_formule(f'REPT("★";[.C{l}])&REPT("☆";5-[.C{l}])', s_etoiles, fusion=(3, 1)),
                               c_couverte(2),
-                              c_texte("Seuils : 1 ★ dès 0 %, 2 ★ à 35 %, 3 ★ à 50 %, 4 ★ à 65 %, 5 ★ à 75 % "
-                                      "du potentiel réalisé", s_note, fusion=(3, 1)), c_couverte(2)], 1.0)
+                              c_texte(f"Seuils : 1 ★ dès {_PCT[1]} %, 2 ★ à {_PCT[2]} %, 3 ★ à {_PCT[3]} %, "
+                                      f"4 ★ à {_PCT[4]} %, 5 ★ à {_PCT[5]} % du potentiel réalisé", s_note,
+                                      fusion=(3, 1)), c_couverte(2)], 1.0)
         e = L["etoiles"]
         L["prochaine"] = ajout([c_texte("Prochaine étoile", s_lbl, fusion=(2, 1)), c_couverte(),
                                 c_formule(f'IF([.C{e}]>=5;"—";[.C{e}]+1)', s_nb),
