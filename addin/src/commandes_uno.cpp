@@ -46,6 +46,33 @@ using namespace commandes;
 
 constexpr const char* kProtocole = "fr.ademe.eci.commandes:";
 
+// The arguments of a dispatch (automation): Fichier (import source), Dossier (consolidation), Critere
+// and Valeur (filter), Cache (hidden), Silencieux; and the menu's fixed filter
+// fr.ademe.eci.commandes:FiltrerCandidatures?critere=selection. Any of them but Valeur (and a false
+// Silencieux) makes the command non-interactive: no picker, no message box.
+struct ArgumentsDispatch {
+    OUString fichier, dossier, critere, valeur;
+    bool cache = false, interactif = true;
+};
+
+ArgumentsDispatch lireArguments(const css::util::URL& url, const uno::Sequence<css::beans::PropertyValue>& args) {
+    ArgumentsDispatch a;
+    for (const css::beans::PropertyValue& p : args) {
+        if (p.Name == "Fichier") { p.Value >>= a.fichier; a.interactif = false; }
+        else if (p.Name == "Dossier") { p.Value >>= a.dossier; a.interactif = false; }
+        else if (p.Name == "Critere") { p.Value >>= a.critere; a.interactif = false; }
+        else if (p.Name == "Valeur") p.Value >>= a.valeur;
+        else if (p.Name == "Cache") { p.Value >>= a.cache; a.interactif = false; }
+        else if (p.Name == "Silencieux") { bool b = false; p.Value >>= b; if (b) a.interactif = false; }
+    }
+    const sal_Int32 q = url.Complete.indexOf('?');
+    if (q >= 0 && a.critere.isEmpty()) {
+        OUString requete = url.Complete.copy(q + 1);
+        if (requete.startsWith("critere=")) a.critere = requete.copy(8);
+    }
+    return a;
+}
+
 class Commandes : public ::cppu::WeakImplHelper5<fr::ademe::eci::XCommandes, css::frame::XDispatchProvider,
                                                  css::frame::XNotifyingDispatch, css::lang::XInitialization,
                                                  css::lang::XServiceInfo> {
@@ -160,31 +187,14 @@ private:
         return std::string();
     }
 
-    // Runs a menu command. Arguments (automation): Fichier (import source), Cache (hidden).
-    // Without Fichier, the import asks for the file and shows its report in a message box.
+    // Runs a menu command (arguments: lireArguments). Without Fichier, the import asks for the file
+    // and shows its report in a message box.
     void executer(const css::util::URL& url, const uno::Sequence<css::beans::PropertyValue>& args,
                   const uno::Reference<css::frame::XDispatchResultListener>& ecouteur) {
         css::frame::DispatchResultEvent ev;
         ev.Source = static_cast<::cppu::OWeakObject*>(this);
         ev.State = css::frame::DispatchResultState::FAILURE;
-        OUString fichier, dossier, critere, valeur;
-        bool cache = false, interactif = true;
-        for (const css::beans::PropertyValue& p : args) {
-            if (p.Name == "Fichier") { p.Value >>= fichier; interactif = false; }
-            else if (p.Name == "Dossier") { p.Value >>= dossier; interactif = false; }
-            else if (p.Name == "Critere") { p.Value >>= critere; interactif = false; }
-            else if (p.Name == "Valeur") p.Value >>= valeur;
-            else if (p.Name == "Cache") { p.Value >>= cache; interactif = false; }
-            else if (p.Name == "Silencieux") { bool b = false; p.Value >>= b; if (b) interactif = false; }
-        }
-        // Menu entries with a fixed filter: fr.ademe.eci.commandes:FiltrerCandidatures?critere=selection
-        {
-            sal_Int32 q = url.Complete.indexOf('?');
-            if (q >= 0 && critere.isEmpty()) {
-                OUString requete = url.Complete.copy(q + 1);
-                if (requete.startsWith("critere=")) critere = requete.copy(8);
-            }
-        }
+        ArgumentsDispatch a = lireArguments(url, args);
         std::string rapport;
         const auto reussi = [&](const uno::Any& resultat) {
             ev.Result = resultat;
@@ -199,26 +209,27 @@ private:
         try {
             std::string c = commande(url);
             if (c == "NouvelAutodiagnostic") {
-                reussi(uno::Any(ouvrirModele(ctx_, "autodiagnostic.ods", cache)));
+                reussi(uno::Any(ouvrirModele(ctx_, "autodiagnostic.ods", a.cache)));
             } else if (c == "ImporterExport") {
                 uno::Reference<css::lang::XComponent> doc = documentCourant();
-                if (interactif) fichier = choisirFichier(ctx_);
-                if (interactif && fichier.isEmpty()) annule();
-                else rapporte(commandes::importerExport(ctx_, doc, fichier));
+                if (a.interactif) a.fichier = choisirFichier(ctx_);
+                if (a.interactif && a.fichier.isEmpty()) annule();
+                else rapporte(commandes::importerExport(ctx_, doc, a.fichier));
             } else if (c == "NouveauPlanFinancement") {
-                reussi(uno::Any(ouvrirModele(ctx_, "plan-financement.ods", cache)));
+                reussi(uno::Any(ouvrirModele(ctx_, "plan-financement.ods", a.cache)));
             } else if (c == "NouvelleGrilleCandidatures") {
-                reussi(uno::Any(ouvrirModele(ctx_, "candidatures.ods", cache)));
+                reussi(uno::Any(ouvrirModele(ctx_, "candidatures.ods", a.cache)));
             } else if (c == "VerifierPlanFinancement") {
                 rapporte(verifierPlan(documentCourant()));
             } else if (c == "ConsoliderCandidatures") {
                 uno::Reference<css::lang::XComponent> doc = documentCourant();
-                if (dossier.isEmpty()) dossier = choisirDossier(ctx_);
-                if (dossier.isEmpty()) annule();
-                else rapporte(commandes::consoliderCandidatures(ctx_, doc, dossier));
+                if (a.dossier.isEmpty()) a.dossier = choisirDossier(ctx_);
+                if (a.dossier.isEmpty()) annule();
+                else rapporte(commandes::consoliderCandidatures(ctx_, doc, a.dossier));
             } else if (c == "FiltrerCandidatures") {
-                rapporte(commandes::filtrerCandidatures(documentCourant(), s8(critere.isEmpty() ? OUString("aucun") : critere), s8(valeur)));
-                interactif = false;  // the sheet shows the result
+                rapporte(commandes::filtrerCandidatures(
+                    documentCourant(), s8(a.critere.isEmpty() ? OUString("aucun") : a.critere), s8(a.valeur)));
+                a.interactif = false;  // the sheet shows the result
             }
         } catch (const std::exception& e) {
             rapport = e.what();
@@ -227,7 +238,7 @@ private:
             rapport = "Erreur : " + s8(e.Message);
             ev.Result <<= u(rapport);
         }
-        if (interactif && !rapport.empty()) message(ctx_, uno::Reference<css::frame::XFrame>(frame_), rapport);
+        if (a.interactif && !rapport.empty()) message(ctx_, uno::Reference<css::frame::XFrame>(frame_), rapport);
         if (ecouteur.is()) ecouteur->dispatchFinished(ev);
     }
 
