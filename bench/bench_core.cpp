@@ -17,6 +17,7 @@
 #include "eci/score.hpp"
 #include "eci/statuts.hpp"
 
+#include "feuille_eci.hpp"
 #include "mesure.hpp"
 
 using eci::bench::mediane;
@@ -96,20 +97,9 @@ std::vector<Cas> casVaries(const eci::Referentiel& ref, std::size_t n) {
 int main(int argc, char** argv) {
     int runs = argc > 1 ? std::atoi(argv[1]) : 2000;
     auto ref = eci::Referentiel::eci();
-    std::mt19937 rng(7);
-    eci::EntreesCalcul e;
-    e.statuts.resize(ref->taille());
-    const eci::StatutSaisi choix[] = {eci::StatutSaisi::fait, eci::StatutSaisi::programme, eci::StatutSaisi::pasFait,
-                                      eci::StatutSaisi::nonConcerne};
-    for (std::size_t i = 0; i < ref->taille(); ++i)
-        if (ref->noeud((int)i).feuille() && rng() % 3) e.statuts[i] = eci::ligneStatut(choix[rng() % 4]);
-    eci::regle::Contexte ctx;
-    ctx.reponses.emplace();
-    (*ctx.reponses)["dechets_1"] = true;
-    (*ctx.reponses)["dev_eco_1"] = false;
-    ctx.identite.emplace();
-    ctx.identite->type = "EPCI";
-    ctx.identite->populationTags = eci::regle::tagsPopulation(80000);
+    eci::bench::FeuilleEci aleatoire = eci::bench::feuilleEciAleatoire(*ref, 7);
+    eci::EntreesCalcul& e = aleatoire.entrees;
+    eci::regle::Contexte& ctx = aleatoire.contexte;
     std::vector<eci::ScoreNoeud> sortie;
     eci::ParametresCalcul p;
 

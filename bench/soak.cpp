@@ -2,7 +2,8 @@
 // real headless LibreOffice Calc (the harness of tests/calc), with periodic checks:
 //   - every 50 iterations: Synthèse D10 (total fait) / C10 (potentiel) of the example
 //     autodiagnostic against eci::calc::score computed in-process on the inputs read out of the
-//     document (Référentiel A7:A373, J7:J373, L7:N373, Collectivité B4:C16);
+//     document (Référentiel A7:A373, J7:J373, L7:N373, Collectivité B4:C16: cells from
+//     spreadsheets/disposition.json through classeur.hpp);
 //   - every 200 iterations (--periode): a round of every menu command through DispatchHelper
 //     (menu URLs fr.ademe.eci.commandes:<Commande>), each result checked, every document a
 //     command creates closed by the harness:
@@ -87,11 +88,18 @@ using ::rtl::OUString;
 
 namespace {
 
-// Sheet names and the first node row: classeur.hpp.
-constexpr int kDerniereLigneRef = 373;
+// Sheet names, node rows and cells: classeur.hpp (spreadsheets/disposition.json).
+namespace dispoRef = dispo::autodiagnostic::referentiel;
+namespace dispoColl = dispo::autodiagnostic::collectivite;
+namespace dispoPlan = dispo::planFinancement::plan;
+namespace dispoParams = dispo::planFinancement::parametres;
+namespace dispoGrille = dispo::candidatures::candidatures;
+namespace dispoParamsGrille = dispo::candidatures::parametres;
 // The six statuses, and blank.
 const char* const kStatuts[] = {"fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné", ""};
-const char* const kColonnesNotes = "OPQRST";
+// The six notes of the grid (O..T).
+const char* const kColonnesNotes[6] = {dispoGrille::colonneC1, dispoGrille::colonneC4, dispoGrille::colonneC5,
+                                       dispoGrille::colonneC6, dispoGrille::colonneC7, dispoGrille::colonneC8};
 constexpr sal_Int32 kRouge = 0xF4CCCC;  // the mark of « Vérifier le plan de financement »
 constexpr int kCopiesConsolidation = 3;  // copies of the example autodiagnostic in the folder
 
@@ -103,16 +111,12 @@ const char* const kCommandesMenu[] = {"FiltrerCandidatures",    "NouvelAutodiagn
                                       "NouveauPlanFinancement", "VerifierPlanFinancement",    "NouvelleGrilleCandidatures",
                                       "ConsoliderCandidatures"};
 
-std::string plageRef(const char* c0, const char* c1) {
-    return std::string(c0) + std::to_string(kPremiereLigneRef) + ":" + c1 + std::to_string(kDerniereLigneRef);
-}
-
 // Library figure (ECI.SCORE with the workbook's arguments) on the document's inputs.
 double scoreBibliotheque(const Classeur& d, const char* mesure) {
-    const eci::calc::Plage ids = d.plage(kFeuilleRef, plageRef("A", "A"));
-    const eci::calc::Plage statuts = d.plage(kFeuilleRef, plageRef("J", "J"));
-    const eci::calc::Plage details = d.plage(kFeuilleRef, plageRef("L", "N"));
-    const eci::calc::Plage contexte = d.plage(kFeuilleCollectivite, "B4:C16");
+    const eci::calc::Plage ids = d.plage(kFeuilleRef, plageRef(dispoRef::colonneId));
+    const eci::calc::Plage statuts = d.plage(kFeuilleRef, plageRef(dispoRef::colonneStatut));
+    const eci::calc::Plage details = d.plage(kFeuilleRef, plageRef(dispoRef::colonnePartFaite, dispoRef::colonnePartPasFaite));
+    const eci::calc::Plage contexte = d.plage(kFeuilleCollectivite, dispoColl::plageContexte);
     return eci::calc::score(ids, statuts, eci::calc::Plage(eci::calc::Cellule(std::string())),
                             eci::calc::Plage(eci::calc::Cellule(std::string(mesure))), details, contexte,
                             std::nullopt);
@@ -141,28 +145,33 @@ uno::Reference<css::lang::XComponent> documentDe(const Resultat& r) {
 // The panel of CRITERES.SELECTION computed in-process on the grid's scores (U), typologies
 // (AD / AE) and parameters (Paramètres D20 nombre, D21 score minimal), rows 2..201.
 eci::calc::Plage panelBibliotheque(const Classeur& g) {
-    return eci::calc::criteresSelection(g.plage(kFeuilleCandidatures, "U2:U201"),
-                                        g.plage(kFeuilleCandidatures, "AD2:AD201"),
-                                        g.plage(kFeuilleCandidatures, "AE2:AE201"),
-                                        optionnel(g.argument("Paramètres", "D20")), optionnel(g.argument("Paramètres", "D21")));
+    const std::string valeur = dispoParamsGrille::colonneValeur;
+    return eci::calc::criteresSelection(g.plage(kFeuilleCandidatures, colonneGrille(dispoGrille::colonneScore)),
+                                        g.plage(kFeuilleCandidatures, colonneGrille(dispoGrille::colonneCalcTerritoire)),
+                                        g.plage(kFeuilleCandidatures, colonneGrille(dispoGrille::colonneCalcCollectivite)),
+                                        optionnel(g.argument(kFeuilleParametresGrille, cellule(valeur, dispoParamsGrille::ligneFeuilleNombre))),
+                                        optionnel(g.argument(kFeuilleParametresGrille, cellule(valeur, dispoParamsGrille::ligneFeuilleScoreMin))));
 }
 
 // Line r of a financing plan against the library: "" when H (assiette) and I (aide) are
 // AIDE.ASSIETTE / AIDE.MONTANT of the line's inputs, else what differs. *verifier: AIDE.VERIFIER.
 std::string lignePlanContreBibliotheque(const Classeur& d, int r, std::string* verifier = nullptr) {
     const std::string R = std::to_string(r);
-    const eci::calc::Cellule phase = d.argument("Plan", "B" + R), ht = d.argument("Plan", "D" + R);
-    const eci::calc::Optionnel tva = optionnel(d.argument("Plan", "E" + R)), part = optionnel(d.argument("Plan", "F" + R));
+    const std::string H = dispoPlan::colonneHtr + R, I = dispoPlan::colonneAide + R;
+    const eci::calc::Cellule phase = d.argument(kFeuillePlan, dispoPlan::colonnePhase + R), ht = d.argument(kFeuillePlan, dispoPlan::colonneHt + R);
+    const eci::calc::Optionnel tva = optionnel(d.argument(kFeuillePlan, dispoPlan::colonneTva + R)),
+                               part = optionnel(d.argument(kFeuillePlan, dispoPlan::colonnePartTva + R));
     const double assiette = eci::calc::aideAssiette(nombre(ht), tva, part);
-    const double aide = eci::calc::aideMontant(nombre(ht), phase, optionnel(d.argument("Paramètres", "B5")), tva, part,
-                                               optionnel(d.argument("Paramètres", "B8")));
+    const double aide = eci::calc::aideMontant(nombre(ht), phase, optionnel(d.argument(kFeuilleParametresPlan, dispoParams::celluleTauxAide)),
+                                               tva, part, optionnel(d.argument(kFeuilleParametresPlan, dispoParams::cellulePlafondSur)));
     if (verifier)
-        *verifier = eci::calc::aideVerifier(nombre(ht), phase, aide, tva, part, optionnel(d.argument("Plan", "L" + R)),
-                                            optionnel(d.argument("Plan", "O" + R)));
+        *verifier = eci::calc::aideVerifier(nombre(ht), phase, aide, tva, part,
+                                            optionnel(d.argument(kFeuillePlan, dispoPlan::colonneAutres + R)),
+                                            optionnel(d.argument(kFeuillePlan, dispoPlan::colonneInvestissement + R)));
     std::string ecart;
-    const double h = d.valeur("Plan", "H" + R), i = d.valeur("Plan", "I" + R);
-    if (!egaux(h, assiette)) ecart += "H" + R + " " + std::to_string(h) + " (attendu " + std::to_string(assiette) + ") ";
-    if (!egaux(i, aide)) ecart += "I" + R + " " + std::to_string(i) + " (attendu " + std::to_string(aide) + ") ";
+    const double h = d.valeur(kFeuillePlan, H), i = d.valeur(kFeuillePlan, I);
+    if (!egaux(h, assiette)) ecart += H + " " + std::to_string(h) + " (attendu " + std::to_string(assiette) + ") ";
+    if (!egaux(i, aide)) ecart += I + " " + std::to_string(i) + " (attendu " + std::to_string(aide) + ") ";
     return ecart;
 }
 
@@ -404,10 +413,10 @@ int main(int argc, char** argv) {
         std::vector<std::pair<std::string, std::string>> saisiesPlan;
         if (opt.commande[kPlan]) {
             const Classeur exemple = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
-            for (const char* r : {"7", "8"})
-                for (const char* c : {"C", "D", "E", "F", "L", "O"})
-                    saisiesPlan.emplace_back(std::string(c) + r,
-                                             utf8(exemple.cellule("Plan", std::string(c) + r)->getFormula()));
+            for (int r : {kDiagnostic, kAccompagnement})
+                for (const char* c : {dispoPlan::colonnePrestataire, dispoPlan::colonneHt, dispoPlan::colonneTva,
+                                      dispoPlan::colonnePartTva, dispoPlan::colonneAutres, dispoPlan::colonneInvestissement})
+                    saisiesPlan.emplace_back(cellule(c, r), utf8(exemple.cellule(kFeuillePlan, cellule(c, r))->getFormula()));
         }
         std::map<fs::path, std::uint64_t> empreintes;
         for (const fs::path& p : {fs::path(ECI_AUTODIAG_EXEMPLE_ODS), fs::path(ECI_CANDIDATURES_EXEMPLE_ODS),
@@ -443,8 +452,8 @@ int main(int argc, char** argv) {
 
         auto controler = [&](int i) {
             ++controles;
-            const double fait = autodiag.valeur(kFeuilleSynthese, "D10");
-            const double potentiel = autodiag.valeur(kFeuilleSynthese, "C10");
+            const double fait = autodiag.valeur(kFeuilleSynthese, synthese::kFait);
+            const double potentiel = autodiag.valeur(kFeuilleSynthese, synthese::kPotentiel);
             dernierFait = fait;
             dernierPotentiel = potentiel;
             double attenduFait = std::nan(""), attenduPotentiel = std::nan("");
@@ -512,7 +521,7 @@ int main(int argc, char** argv) {
                 if (std::string(critere) != "selection") continue;
                 // The rows shown are the library's panel, and column X is that panel.
                 const eci::calc::Plage panel = panelBibliotheque(grille);
-                const eci::calc::Plage x = grille.plage(kFeuilleCandidatures, "X2:X201");
+                const eci::calc::Plage x = grille.plage(kFeuilleCandidatures, colonneGrille(dispoGrille::colonneSelection));
                 long membres = 0, differences = 0;
                 for (std::size_t l = 0; l < panel.lignes; ++l) {
                     membres += nombre(panel.at(l, 0)) == 1;
@@ -520,8 +529,8 @@ int main(int argc, char** argv) {
                 }
                 if (differences) {
                     ++ecarts;
-                    std::printf("  ÉCART itération %d : X2:X201 diffère de CRITERES.SELECTION sur %ld ligne(s)\n", i,
-                                differences);
+                    std::printf("  ÉCART itération %d : %s diffère de CRITERES.SELECTION sur %ld ligne(s)\n", i,
+                                colonneGrille(dispoGrille::colonneSelection).c_str(), differences);
                 }
                 if (!contient(r.rapport, ": " + std::to_string(membres) + " candidature(s) affichée(s) sur "))
                     echec(i, "?critere=selection : " + std::to_string(membres) + " membres attendus", r.rapport);
@@ -548,7 +557,7 @@ int main(int argc, char** argv) {
             } else if (r.rapport != premierImport) {
                 echec(i, "rapport différent du premier", r.rapport);
             }
-            const double fait = cible->valeur(kFeuilleSynthese, "D10"), potentiel = cible->valeur(kFeuilleSynthese, "C10");
+            const double fait = cible->valeur(kFeuilleSynthese, synthese::kFait), potentiel = cible->valeur(kFeuilleSynthese, synthese::kPotentiel);
             const double attenduFait = scoreBibliotheque(*cible, "fait");
             const double attenduPotentiel = scoreBibliotheque(*cible, "potentiel");
             if (!egaux(fait, attenduFait) || !egaux(potentiel, attenduPotentiel) || !(fait > 0) ||
@@ -576,27 +585,29 @@ int main(int argc, char** argv) {
             // 1. The new, empty plan.
             verifier("plan vide", "Aucune ligne saisie");
             // 2. The example's inputs: both lines conform, H / I are the library's.
-            for (const auto& [cel, f] : saisiesPlan) p->cellule("Plan", cel)->setFormula(ou(f));
+            for (const auto& [cel, f] : saisiesPlan) p->cellule(kFeuillePlan, cel)->setFormula(ou(f));
             p->recalculer();
-            for (int r : {7, 8})
+            for (int r : {kDiagnostic, kAccompagnement})
                 if (const std::string e = lignePlanContreBibliotheque(*p, r); !e.empty()) {
                     ++ecarts;
                     std::printf("  ÉCART itération %d : plan ligne %d : %s\n", i, r, e.c_str());
                 }
             verifier("plan saisi", "2 lignes saisies sont conformes");
             // 3. Line 8 over-financed (other public aids above HTR − aid): marked, with the library's text.
-            const OUString l8 = p->cellule("Plan", "L8")->getFormula();
-            p->cellule("Plan", "L8")->setValue(p->valeur("Plan", "H8") - p->valeur("Plan", "I8") + 1000);
+            const std::string A = std::to_string(kAccompagnement), L8 = dispoPlan::colonneAutres + A;
+            const std::string A7 = cellule(dispoPlan::colonneLigne, kDiagnostic), A8 = dispoPlan::colonneLigne + A;
+            const OUString l8 = p->cellule(kFeuillePlan, L8)->getFormula();
+            p->cellule(kFeuillePlan, L8)->setValue(p->valeur(kFeuillePlan, dispoPlan::colonneHtr + A) - p->valeur(kFeuillePlan, dispoPlan::colonneAide + A) + 1000);
             p->recalculer();
             std::string attendu;
-            lignePlanContreBibliotheque(*p, 8, &attendu);
+            lignePlanContreBibliotheque(*p, kAccompagnement, &attendu);
             if (attendu == "OK") echec(i, "AIDE.VERIFIER accepte la ligne 8 surfinancée");
             else if (verifier("ligne 8 surfinancée", "1 ligne(s) à revoir", attendu) &&
-                     (p->fond("Plan", "A8") != kRouge || p->fond("Plan", "A7") == kRouge))
+                     (p->fond(kFeuillePlan, A8) != kRouge || p->fond(kFeuillePlan, A7) == kRouge))
                 echec(i, "ligne 8 surfinancée : seule la ligne 8 doit être marquée");
             // 4. Fixed again: conform, mark gone.
-            p->cellule("Plan", "L8")->setFormula(l8);
-            if (verifier("ligne 8 corrigée", "2 lignes saisies sont conformes") && p->fond("Plan", "A8") == kRouge)
+            p->cellule(kFeuillePlan, L8)->setFormula(l8);
+            if (verifier("ligne 8 corrigée", "2 lignes saisies sont conformes") && p->fond(kFeuillePlan, A8) == kRouge)
                 echec(i, "ligne 8 corrigée : la marque est restée");
         };
 
@@ -617,17 +628,21 @@ int main(int argc, char** argv) {
                 }
                 // Rows 2..: one per copy, with the library's figures of the example (F % fait as a
                 // fraction, G potentiel, H fait).
-                const eci::calc::Plage a = g->plage(kFeuilleCandidatures, "A2:N201");
+                const eci::calc::Plage a =
+                    g->plage(kFeuilleCandidatures, colonneGrille(dispoGrille::colonneCollectivite, dispoGrille::colonneEtoiles));
+                const std::size_t pct = dispoGrille::colonneUnoPct, pot = dispoGrille::colonneUnoPotentiel,
+                                  fait = dispoGrille::colonneUnoFait;
                 int lignes = 0;
                 for (std::size_t l = 0; l < a.lignes; ++l) {
-                    if (a.at(l, 0) == eci::calc::Cellule(std::string())) continue;
+                    if (a.at(l, dispoGrille::colonneUnoCollectivite) == eci::calc::Cellule(std::string())) continue;
                     ++lignes;
-                    if (!egaux(nombre(a.at(l, 5)), exemplePourcentage / 100) || !egaux(nombre(a.at(l, 6)), exemplePotentiel) ||
-                        !egaux(nombre(a.at(l, 7)), exempleFait)) {
+                    if (!egaux(nombre(a.at(l, pct)), exemplePourcentage / 100) || !egaux(nombre(a.at(l, pot)), exemplePotentiel) ||
+                        !egaux(nombre(a.at(l, fait)), exempleFait)) {
                         ++ecarts;
                         std::printf("  ÉCART itération %d : consolidation ligne %zu : %% %.10g, potentiel %.10g, fait %.10g "
                                     "(bibliothèque %.10g, %.10g, %.10g)\n",
-                                    i, l + 2, nombre(a.at(l, 5)) * 100, nombre(a.at(l, 6)), nombre(a.at(l, 7)),
+                                    i, l + dispoGrille::ligneFeuillePremiere, nombre(a.at(l, pct)) * 100,
+                                    nombre(a.at(l, pot)), nombre(a.at(l, fait)),
                                     exemplePourcentage, exemplePotentiel, exempleFait);
                     }
                 }
@@ -702,20 +717,24 @@ int main(int argc, char** argv) {
                     const int ligne = kPremiereLigneRef + static_cast<int>(rng() % (kDerniereLigneRef - kPremiereLigneRef + 1));
                     const std::string l = std::to_string(ligne);
                     const int k = static_cast<int>(rng() % 7);
-                    if (k == 6) autodiag.cellule(kFeuilleRef, "J" + l)->setFormula(OUString());
-                    else autodiag.ecrireTexte(kFeuilleRef, "J" + l, kStatuts[k]);
+                    const std::string statut = dispoRef::colonneStatut + l;
+                    if (k == 6) autodiag.cellule(kFeuilleRef, statut)->setFormula(OUString());
+                    else autodiag.ecrireTexte(kFeuilleRef, statut, kStatuts[k]);
+                    const char* const parts[3] = {dispoRef::colonnePartFaite, dispoRef::colonnePartProgrammee,
+                                                  dispoRef::colonnePartPasFaite};
                     if (k == 4) {  // détaillé: three fractions summing to 1
                         const double a = (rng() % 11) / 10.0;
                         const double b = (rng() % (11 - static_cast<int>(std::lround(a * 10)))) / 10.0;
-                        autodiag.cellule(kFeuilleRef, "L" + l)->setValue(a);
-                        autodiag.cellule(kFeuilleRef, "M" + l)->setValue(b);
-                        autodiag.cellule(kFeuilleRef, "N" + l)->setValue(std::max(0.0, 1.0 - a - b));
+                        autodiag.cellule(kFeuilleRef, parts[0] + l)->setValue(a);
+                        autodiag.cellule(kFeuilleRef, parts[1] + l)->setValue(b);
+                        autodiag.cellule(kFeuilleRef, parts[2] + l)->setValue(std::max(0.0, 1.0 - a - b));
                     } else {
-                        for (const char* c : {"L", "M", "N"}) autodiag.cellule(kFeuilleRef, c + l)->setFormula(OUString());
+                        for (const char* c : parts) autodiag.cellule(kFeuilleRef, c + l)->setFormula(OUString());
                     }
                     autodiag.recalculer();
                 } else {
-                    const std::string cel = std::string(1, kColonnesNotes[rng() % 6]) + std::to_string(2 + rng() % 30);
+                    const std::string cel = std::string(kColonnesNotes[rng() % 6]) +
+                                            std::to_string(dispoGrille::ligneFeuillePremiere + rng() % 30);
                     const int n = static_cast<int>(rng() % 7);
                     if (n == 6) grille.ecrireTexte(kFeuilleCandidatures, cel, "NC");
                     else grille.cellule(kFeuilleCandidatures, cel)->setValue(n);

@@ -16,7 +16,8 @@ Sheets (all user-visible text is French):
                      (O) + one ECI.EVALUER array formula (P7:W373) that scores every row at once.
   « Synthèse »       per-axe figures, total, étoiles, gap to the next star, ECI.VERIFIER, 2 charts.
 
-The cell addresses that tests and other tools read are listed in ADRESSES below (and README.md).
+The cells that the commands, tests and other tools read are in disposition.json (the map of every
+workbook, README.md); this generator lays the sheets out there and checks that they land there.
 """
 
 import argparse
@@ -25,6 +26,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from disposition import DISPOSITION, colonne_index  # noqa: E402  (the map of the cells, disposition.json)
 from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
     fonction_addin,
     BORDURE, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, NS_CHART, STYLE_GRAPHIQUE,
@@ -39,6 +41,9 @@ REFERENTIEL_CSV = os.path.join(RACINE, "data", "referentiel-eci.csv")
 QUESTIONS_CSV = os.path.join(RACINE, "data", "questions-eci.csv")
 EXEMPLE_COLLECTIVITE = os.path.join(ICI, "exemple", "collectivite-exemple.csv")
 EXEMPLE_STATUTS = os.path.join(ICI, "exemple", "statuts-exemple.csv")
+# The platform's star table (étoile, min_realise_percentage, min_realise_score), also checked against
+# the domain's thresholds (eci/score.hpp) by tests/unit/domaine/test_etoiles.cpp.
+ETOILES_CSV = os.path.join(RACINE, "data", "labellisation", "etoiles-eci.csv")
 
 # Programmatic names of the add-in functions as stored in ODF (from addin/fonctions.json).
 EVALUER = fonction_addin("ECI.EVALUER")
@@ -48,21 +53,38 @@ ECART = fonction_addin("ECI.ECART")
 DESACTIVE = fonction_addin("ECI.DESACTIVE")
 VERIFIER = fonction_addin("ECI.VERIFIER")
 
-F_COLLECTIVITE = "Collectivité"
-F_REFERENTIEL = "Référentiel"
-F_SYNTHESE = "Synthèse"
-F_MODE = "Mode d'emploi"
+_D = DISPOSITION["autodiagnostic"]
+F_COLLECTIVITE = _D["feuilles"]["collectivite"]
+F_REFERENTIEL = _D["feuilles"]["referentiel"]
+F_SYNTHESE = _D["feuilles"]["synthese"]
+F_MODE = _D["feuilles"]["mode_emploi"]
 
 STATUTS = ["fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné"]
 PHASES = {"bases": "Base", "mise en œuvre": "mise en œuvre", "effets": "Effet"}
 # Questions in the order of the example file (and of the brief).
 ORDRE_QUESTIONS = ["dechets_1", "dechets_2", "dechets_3", "dev_eco_1", "formation", "REOM", "SPASER"]
-SEUILS_ETOILES = {1: 0.0, 2: 0.35, 3: 0.50, 4: 0.65, 5: 0.75}
+
+
+def lire_seuils_etoiles():
+    """{étoile: (seuil en %, texte du %)} from ETOILES_CSV: {1: (0.0, "0"), 2: (35.0, "35"), ...}."""
+    with open(ETOILES_CSV, encoding="utf-8", newline="") as f:
+        return {int(l["etoile"]): (float(l["min_realise_percentage"]), l["min_realise_percentage"])
+                for l in csv.DictReader(f)}
+
+
+_SEUILS = lire_seuils_etoiles()
+SEUILS_ETOILES = {n: pct / 100 for n, (pct, _) in _SEUILS.items()}   # fractions, for the cells
+_PCT = {n: texte for n, (_, texte) in _SEUILS.items()}               # as written in the texts
+assert sorted(_SEUILS) == [1, 2, 3, 4, 5], _SEUILS
 
 # --------------------------------------------------------------------------------------- layout ---
-REF_PREMIERE = 7          # first node row of « Référentiel » (row 6 = TOTAL)
-REF_TOTAL = 6
-COL_PREMIERE = 4          # first key/value row of « Collectivité »
+# disposition.json: « Référentiel » (row TOTAL, then one row per node), « Collectivité » (key / value rows).
+REF_PREMIERE = _D["referentiel"]["lignes"]["premiere"]   # first node row of « Référentiel »
+REF_TOTAL = _D["referentiel"]["lignes"]["total"]
+REF_COL = _D["referentiel"]["colonnes"]
+COL_PREMIERE = _D["collectivite"]["lignes"]["premiere"]  # first key/value row of « Collectivité »
+COL_COL = _D["collectivite"]["colonnes"]
+SYN = _D["synthese"]
 
 
 # ---------------------------------------------------------------------------------------- data ---
@@ -127,19 +149,19 @@ class Classeur:
 
     # Common formula arguments ------------------------------------------------------------------
     def arg_ids(self):
-        return plage(F_REFERENTIEL, "A", REF_PREMIERE, "A", self.ref_derniere)
+        return plage(F_REFERENTIEL, REF_COL["id"], REF_PREMIERE, REF_COL["id"], self.ref_derniere)
 
     def arg_statuts(self):
-        return plage(F_REFERENTIEL, "J", REF_PREMIERE, "J", self.ref_derniere)
+        return plage(F_REFERENTIEL, REF_COL["statut"], REF_PREMIERE, REF_COL["statut"], self.ref_derniere)
 
     def arg_details(self):
-        return plage(F_REFERENTIEL, "L", REF_PREMIERE, "N", self.ref_derniere)
+        return plage(F_REFERENTIEL, REF_COL["part_faite"], REF_PREMIERE, REF_COL["part_pas_faite"], self.ref_derniere)
 
     def arg_contexte(self):
-        return plage(F_COLLECTIVITE, "B", COL_PREMIERE, "C", self.col_derniere)
+        return plage(F_COLLECTIVITE, COL_COL["cle"], COL_PREMIERE, COL_COL["valeur"], self.col_derniere)
 
     def ref_nom(self):
-        return plage(F_COLLECTIVITE, "C", self.ligne_cle["nom"])
+        return plage(F_COLLECTIVITE, COL_COL["valeur"], self.ligne_cle["nom"])
 
     # ------------------------------------------------------------------------------------------
     def construire(self):
@@ -225,8 +247,8 @@ class Classeur:
                       "Chaque niveau additionne ses éléments ; les résultats sont arrondis à 3 décimales comme "
                       "sur la plateforme."),
             ("texte", "% réalisé = points réalisés / potentiel de la collectivité. Étoiles (niveau de "
-                      "labellisation visé par le score) : 1 étoile dès 0 %, 2 étoiles à partir de 35 %, 3 "
-                      "étoiles à 50 %, 4 étoiles à 65 %, 5 étoiles à 75 % du potentiel réalisé. La labellisation "
+                      f"labellisation visé par le score) : 1 étoile dès {_PCT[1]} %, 2 étoiles à partir de {_PCT[2]} %, 3 "
+                      f"étoiles à {_PCT[3]} %, 4 étoiles à {_PCT[4]} %, 5 étoiles à {_PCT[5]} % du potentiel réalisé. La labellisation "
                       "demande aussi des critères par action et un audit, que ce classeur ne vérifie pas."),
             ("section", "Fonctions utilisées"),
             ("texte", f"ECI.EVALUER (feuille {F_REFERENTIEL}, cellules P{REF_PREMIERE}:W{derniere}, une seule "
@@ -423,6 +445,8 @@ class Classeur:
                   "Part faite", "Part programmée", "Part pas faite", "Statut affiché",
                   "Points du référentiel", "Potentiel", "Points faits", "Points programmés", "Points pas faits",
                   "Points non renseignés", "% fait (0-100)", "Statut calculé"]
+        # One column per entry of the map, in its order (A = N°, J = Statut, ...).
+        assert [colonne_index(c) for c in REF_COL.values()] == list(range(len(titres))), REF_COL
         cel = []
         for i, t in enumerate(titres):
             if 9 <= i <= 13 and i != 14:
@@ -596,8 +620,9 @@ class Classeur:
                               c_formule(f"{ETOILES}({plage(R, 'V', T)})", s_nb),
                               c_formule(f'REPT("★";[.C{l}])&REPT("☆";5-[.C{l}])', s_etoiles, fusion=(3, 1)),
                               c_couverte(2),
-                              c_texte("Seuils : 1 ★ dès 0 %, 2 ★ à 35 %, 3 ★ à 50 %, 4 ★ à 65 %, 5 ★ à 75 % "
-                                      "du potentiel réalisé", s_note, fusion=(3, 1)), c_couverte(2)], 1.0)
+                              c_texte(f"Seuils : 1 ★ dès {_PCT[1]} %, 2 ★ à {_PCT[2]} %, 3 ★ à {_PCT[3]} %, "
+                                      f"4 ★ à {_PCT[4]} %, 5 ★ à {_PCT[5]} % du potentiel réalisé", s_note,
+                                      fusion=(3, 1)), c_couverte(2)], 1.0)
         e = L["etoiles"]
         L["prochaine"] = ajout([c_texte("Prochaine étoile", s_lbl, fusion=(2, 1)), c_couverte(),
                                 c_formule(f'IF([.C{e}]>=5;"—";[.C{e}]+1)', s_nb),
@@ -665,6 +690,18 @@ class Classeur:
                + formes + cols + "".join(lignes) + "</table:table>")
         self.feuilles.append((F_SYNTHESE, xml))
         self.lignes_synthese = L
+        self._verifier_synthese(L)
+
+    @staticmethod
+    def _verifier_synthese(L):
+        """The Synthèse rows land where disposition.json says (the commands and tests read them there)."""
+        trouve = {"entete": L["entete"], "premier_axe": L["axes"][0], "total": L["total"],
+                  "etoiles": L["etoiles"], "prochaine": L["prochaine"], "verification": L["verif"]}
+        assert trouve == SYN["lignes"], (trouve, SYN["lignes"])
+        cellules = {"etoiles": f"C{L['etoiles']}", "prochaine_etoile": f"C{L['prochaine']}",
+                    "points_manquants": f"F{L['prochaine']}", "verification": f"C{L['verif']}"}
+        assert cellules == SYN["cellules"], (cellules, SYN["cellules"])
+        assert SYN["plages"]["impression"] == f"A1:I{L['fin']}", L["fin"]
 
     @staticmethod
     def cadre(nom, z, x, y, w, h, plages):
@@ -824,6 +861,15 @@ class Classeur:
         self.construire()
         ecrire_paquet(sortie, self.content_xml(), STYLES_XML, meta_xml(self.exemple), self.settings_xml(),
                       self.graphiques, GENERATEUR)
+
+
+def disposition_calculee():
+    """What the map cannot hold because it depends on the data (for the C++ header, disposition.py):
+    the last node row of « Référentiel » and the last key row of « Collectivité »."""
+    c = Classeur(False)
+    contexte = f"{COL_COL['cle']}{COL_PREMIERE}:{COL_COL['valeur']}{c.col_derniere}"
+    return {"referentiel": {"lignes": {"derniere": c.ref_derniere}},
+            "collectivite": {"lignes": {"derniere": c.col_derniere}, "plages": {"contexte": contexte}}}
 
 
 # ----------------------------------------------------------------------------------- constants ---

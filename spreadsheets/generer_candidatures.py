@@ -18,7 +18,8 @@ Sheets (all user-visible text is French):
   « Synthèse »       key figures, the panel sorted by rank, typology coverage, price of
                      representativeness, bar chart of the scores (selected highlighted).
 
-The cell map that macros use is in the constants below and in README.md.
+The cells the commands, macros and tests read are in disposition.json (the map of every workbook,
+README.md): the constants below come from it.
 """
 
 import argparse
@@ -30,6 +31,7 @@ import sys
 ICI = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ICI)
 
+from disposition import DISPOSITION  # noqa: E402  (the map of the cells, disposition.json)
 from ods import (  # noqa: E402
     fonction_addin,
     escape, col_lettre, plage, plage_graphique, chaine, hauteur_texte, Styles, FORMATS_NOMBRE, VERT_FONCE,
@@ -49,10 +51,11 @@ C_COUT = fonction_addin("CRITERES.COUT_PANEL")
 C_SENSIBILITE = fonction_addin("CRITERES.SENSIBILITE")
 C_REMPLACEMENTS = fonction_addin("CRITERES.REMPLACEMENTS")
 
-F_MODE = "Mode d'emploi"
-F_PARAM = "Paramètres"
-F_CAND = "Candidatures"
-F_SYN = "Synthèse"
+_D = DISPOSITION["candidatures"]
+F_MODE = _D["feuilles"]["mode_emploi"]
+F_PARAM = _D["feuilles"]["parametres"]
+F_CAND = _D["feuilles"]["candidatures"]
+F_SYN = _D["feuilles"]["synthese"]
 
 TERRITOIRES = ["Urbain", "Périurbain", "Rural", "Touristique", "Littoral", "Montagne"]
 COLLECTIVITES = ["Métropole", "Communauté urbaine", "Communauté d'agglomération", "Communauté de communes",
@@ -82,10 +85,11 @@ CRITERES_TYPO = [
 
 # ----------------------------------------------------------------------------- cell map ---
 # Candidatures
-PREMIERE = 2              # first candidate row (row 1 = header)
-NB_LIGNES = 200           # rows reserved for candidates
-DERNIERE = PREMIERE + NB_LIGNES - 1   # 201: last row of every formula range
-COLONNES = [  # (key, header, width cm)
+PREMIERE = _D["candidatures"]["lignes"]["premiere"]   # first candidate row (row 1 = header)
+DERNIERE = _D["candidatures"]["lignes"]["derniere"]   # 201: last row of every formula range
+NB_LIGNES = DERNIERE - PREMIERE + 1                    # rows reserved for candidates
+assert _D["candidatures"]["lignes"]["entete"] == PREMIERE - 1
+COLONNES = [  # (key, header, width cm), in the order of the map's columns
     ("collectivite", "Collectivité", 7.2),
     ("departement", "Département", 2.2),
     ("territoire", "Typologie du territoire", 2.6),
@@ -121,24 +125,28 @@ COLONNES = [  # (key, header, width cm)
     ("cle_classement", "Clé de tri du classement", 1.8),
 ]
 COL = {k: col_lettre(i) for i, (k, _, _) in enumerate(COLONNES)}
+assert COL == _D["candidatures"]["colonnes"], "disposition.json: colonnes de Candidatures"
 NOTES = ["c1", "c4", "c5", "c6", "c7", "c8"]
 COL_FILTRE_FIN = COL["bascule"]        # AutoFilter range A1:AC201
+assert _D["candidatures"]["plages"]["filtre"] == f"A{PREMIERE - 1}:{COL_FILTRE_FIN}{DERNIERE}"
 COL_SAISIE = ["collectivite", "departement", "territoire", "typecoll", "fichier", "pct", "potentiel", "fait",
               "axe1", "axe2", "axe3", "axe4", "axe5", "etoiles"] + NOTES
 
 # Paramètres
-P_MERITE = 5              # rows 5–10: the six merit criteria, weights in D
-P_TYPO = 13               # rows 13–14: criteria 2 and 3
-P_NOTEMAX = 17
-P_CRIT_DEPARTAGE = 18
-P_COL_DEPARTAGE = 19
-P_NOMBRE = 20
-P_SCOREMIN = 21
-P_VARIATION = 22
-P_LISTES = 25             # header of the typology lists; values from row 26 (B territoire, D collectivité)
+_P = _D["parametres"]["lignes"]
+assert _D["parametres"]["colonnes"]["valeur"] == "D"
+P_MERITE = _P["merite"]              # rows 5–10: the six merit criteria, weights in D
+P_TYPO = _P["typo"]                  # rows 13–14: criteria 2 and 3
+P_NOTEMAX = _P["note_max"]
+P_CRIT_DEPARTAGE = _P["critere_departage"]
+P_COL_DEPARTAGE = _P["col_departage"]
+P_NOMBRE = _P["nombre"]
+P_SCOREMIN = _P["score_min"]
+P_VARIATION = _P["variation"]
+P_LISTES = _P["listes"]              # header of the typology lists; values from row 26 (B territoire, D collectivité)
 
 # Synthèse
-S_PANEL_ENTETE = 17
+S_PANEL_ENTETE = _D["synthese"]["lignes"]["panel_entete"]
 S_PANEL_MAX = 15          # rows 18–32: the panel, up to 15 members (Nombre ≤ 15)
 S_GRAPH_MAX = 40          # chart data: the first 40 of the ranking (example: its 30 candidates)
 
@@ -631,6 +639,7 @@ class Classeur:
                 f"{C_COUT}({self.args_panel_ext})", s_prix,
                 "CRITERES.COUT_PANEL : total du top N moins total du panel.")
         p = L["prix"]
+        assert p == _D["synthese"]["lignes"]["prix"] and _D["synthese"]["colonnes"]["valeur"] == "F", p
         chiffre("total_top", "Total des scores du simple top N (sans contrainte)",
                 f"[.F{L['total_panel']}]+[.F{p}]", s_val_dec, "Les N meilleurs scores éligibles, sans se soucier "
                                                                "des typologies.")

@@ -16,7 +16,8 @@ Sheets (all user-visible text is French):
                      Région split, other public aids, self-financing, AIDE.VERIFIER check and a status; total row.
   « Versements »     aid due at the end and solde per line (AIDE.SOLDE) and per funder (advance, instalments).
 
-The cell addresses other tools read are in ADRESSES below (and README.md).
+The cells the commands, tests and other tools read are in disposition.json (the map of every workbook,
+README.md): the constants below come from it.
 """
 
 import argparse
@@ -24,6 +25,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from disposition import DISPOSITION, colonne_index, ligne_colonne  # noqa: E402  (disposition.json)
 from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
     fonction_addin,
     BORDURE, FORMATS_EUROS, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, VERT_CLAIR, VERT_FONCE,
@@ -42,33 +44,39 @@ SOLDE = fonction_addin("AIDE.SOLDE")
 AUTOFINANCEMENT = fonction_addin("AIDE.AUTOFINANCEMENT")
 VERIFIER = fonction_addin("AIDE.VERIFIER")
 
-F_MODE = "Mode d'emploi"
-F_PARAM = "Paramètres"
-F_PLAN = "Plan"
-F_VERS = "Versements"
+_D = DISPOSITION["plan_financement"]
+F_MODE = _D["feuilles"]["mode_emploi"]
+F_PARAM = _D["feuilles"]["parametres"]
+F_PLAN = _D["feuilles"]["plan"]
+F_VERS = _D["feuilles"]["versements"]
 
 A_REVOIR = "À revoir"
 
 # --------------------------------------------------------------------------------------- layout ---
-# « Paramètres »: one row per parameter, value in column B (named cell).
-PARAM_PREMIERE = 5
-PARAMETRES = ["TauxAide", "PlafondDiagnostic", "PlafondAccompagnement", "PlafondSur", "TauxTVA", "PartAdeme",
-              "RegleSolde", "FctvaRecuperable"]
-LIGNE_PARAM = {nom: PARAM_PREMIERE + i for i, nom in enumerate(PARAMETRES)}
+# « Paramètres »: one row per parameter, value in column B (named cell), in the map's order.
+PARAMETRES = list(_D["parametres"]["cellules"])
+LIGNE_PARAM = {nom: ligne_colonne(c)[1] for nom, c in _D["parametres"]["cellules"].items()}
+PARAM_PREMIERE = LIGNE_PARAM[PARAMETRES[0]]
+assert all(ligne_colonne(c)[0] == "B" for c in _D["parametres"]["cellules"].values())
+assert list(LIGNE_PARAM.values()) == list(range(PARAM_PREMIERE, PARAM_PREMIERE + len(PARAMETRES))), LIGNE_PARAM
 
 # « Plan »: header row 6, one row per line, total row after.
-PLAN_ENTETE = 6
+PLAN_ENTETE = _D["plan"]["lignes"]["entete"]
 LIGNES = [  # (key, label, phase argument)
     ("diagnostic", "Diagnostic", "diagnostic"),
     ("accompagnement", "Accompagnement (mise en œuvre)", "accompagnement"),
 ]
-PLAN_PREMIERE = PLAN_ENTETE + 1
+PLAN_PREMIERE = _D["plan"]["lignes"]["premiere"]
+assert PLAN_PREMIERE == PLAN_ENTETE + 1
 LIGNE_PLAN = {cle: PLAN_PREMIERE + i for i, (cle, _, _) in enumerate(LIGNES)}
 PLAN_TOTAL = PLAN_PREMIERE + len(LIGNES)
-PLAN_COLONNES = "ABCDEFGHIJKLMNOPQ"
-# Plan columns
+# Plan columns (one per entry of the map, in its order; the total row must stay above the rows
+# the verify command reads).
+PLAN_COLONNES = "".join(_D["plan"]["colonnes"].values())
+assert [colonne_index(c) for c in PLAN_COLONNES] == list(range(len(PLAN_COLONNES))), PLAN_COLONNES
 P_LIGNE, P_PHASE, P_PRESTA, P_HT, P_TVA, P_PART, P_TTC, P_HTR, P_AIDE, P_ADEME, P_REGION, P_AUTRES, \
     P_AUTOF, P_PART_AUTOF, P_INVEST, P_CONTROLE, P_STATUT = PLAN_COLONNES
+assert PLAN_TOTAL < _D["plan"]["lignes"]["fin_lue"]
 
 # « Versements »: section 1 (per line) and section 2 (per funder).
 V1_ENTETE = 7
@@ -80,16 +88,6 @@ V2_PREMIERE = V2_ENTETE + 1
 FINANCEURS = ["ADEME", "Région"]
 LIGNE_V2 = {(cle, f): V2_PREMIERE + 2 * i + j for i, (cle, _, _) in enumerate(LIGNES) for j, f in enumerate(FINANCEURS)}
 V2_TOTAL = V2_PREMIERE + 2 * len(LIGNES)
-
-# Cell addresses read by tests, macros and other tools (also documented in README.md).
-ADRESSES = {
-    "collectivite": f"{F_PLAN}.B2",
-    "plan_lignes": {cle: {"ligne": LIGNE_PLAN[cle], "controle": f"{P_CONTROLE}{LIGNE_PLAN[cle]}",
-                          "statut": f"{P_STATUT}{LIGNE_PLAN[cle]}",
-                          "plage": f"A{LIGNE_PLAN[cle]}:{P_STATUT}{LIGNE_PLAN[cle]}"} for cle, _, _ in LIGNES},
-    "plan_total": PLAN_TOTAL,
-    "parametres": {nom: f"{F_PARAM}.B{LIGNE_PARAM[nom]}" for nom in PARAMETRES},
-}
 
 # ---------------------------------------------------------------------------------------- example ---
 EXEMPLE = {

@@ -6,8 +6,11 @@ Runs with Debian's /usr/bin/python3 (python3-uno). The profile must have the
 extension installed (tests/calc/make_profile.sh).
 
 usage: autodiagnostic_headless.py --profil DIR --classeur FILE.ods [--pdf OUT.pdf]
+
+The cells read come from spreadsheets/disposition.json (the map of the workbooks).
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +19,12 @@ import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+
+
+_DISPOSITION = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "spreadsheets",
+                            "disposition.json")
+with open(_DISPOSITION, encoding="utf-8") as _f:
+    AUTODIAG = json.load(_f)["autodiagnostic"]
 
 
 def prop(name, value):
@@ -72,43 +81,48 @@ def main():
             raise SystemExit("Impossible d'ouvrir %s" % args.classeur)
         doc.calculateAll()
         t1 = time.time()
-        synthese = doc.Sheets.getByName("Synthèse")
-        collectivite = doc.Sheets.getByName("Collectivité")
+        feuilles, syn, coll = AUTODIAG["feuilles"], AUTODIAG["synthese"], AUTODIAG["collectivite"]
+        synthese = doc.Sheets.getByName(feuilles["synthese"])
+        collectivite = doc.Sheets.getByName(feuilles["collectivite"])
         c = synthese.getCellRangeByName
+        col = syn["colonnes"]
         erreurs = 0
         for feuille in doc.Sheets:
             # FormulaResult.ERROR = 4: every formula cell whose result is an error
             trouvees = feuille.queryFormulaCells(4)
             for adr in trouvees.getRangeAddresses():
                 erreurs += (adr.EndRow - adr.StartRow + 1) * (adr.EndColumn - adr.StartColumn + 1)
-        nom = collectivite.getCellRangeByName("C4").getString()
+        nom = collectivite.getCellRangeByName(
+            "%s%d" % (coll["colonnes"]["valeur"], coll["lignes"]["premiere"])).getString()  # the key « nom »
         print()
         print("Autodiagnostic économie circulaire — %s" % nom)
         print("(calculé dans LibreOffice Calc headless par l'extension, en %.2f s)" % (t1 - t0))
         print()
         print("  %-6s %-44s %10s %10s %11s %8s" % ("Axe", "Intitulé", "Potentiel", "Fait", "Programmé", "% fait"))
-        for ligne in range(5, 11):
-            axe = c("A%d" % ligne).getString()
-            titre = c("B%d" % ligne).getString()
+        for ligne in range(syn["lignes"]["premier_axe"], syn["lignes"]["total"] + 1):
+            axe = c("%s%d" % (col["axe"], ligne)).getString()
+            titre = c("%s%d" % (col["intitule"], ligne)).getString()
             if len(titre) > 44:
                 titre = titre[:43] + "…"
             print("  %-6s %-44s %10.3f %10.3f %11.3f %7.1f %%" % (
-                axe, titre, nombre(c("C%d" % ligne)), nombre(c("D%d" % ligne)), nombre(c("E%d" % ligne)),
-                100 * nombre(c("H%d" % ligne))))
-        etoiles = int(nombre(c("C12")))
+                axe, titre, nombre(c("%s%d" % (col["potentiel"], ligne))), nombre(c("%s%d" % (col["fait"], ligne))),
+                nombre(c("%s%d" % (col["programme"], ligne))), 100 * nombre(c("%s%d" % (col["pourcentage_fait"], ligne)))))
+        cellules = syn["cellules"]
+        etoiles = int(nombre(c(cellules["etoiles"])))
         print()
         print("  Étoiles : %d  %s" % (etoiles, "★" * etoiles + "☆" * (5 - etoiles)))
         if etoiles < 5:
-            print("  Prochaine étoile : %s, il manque %.3f points faits" % (c("C13").getString(), nombre(c("F13"))))
+            print("  Prochaine étoile : %s, il manque %.3f points faits" % (
+                c(cellules["prochaine_etoile"]).getString(), nombre(c(cellules["points_manquants"]))))
         else:
             print("  Cinquième étoile atteinte.")
-        verif = c("C21").getString()
+        verif = c(cellules["verification"]).getString()
         print("  Contrôle de la saisie : %s" % verif.splitlines()[0] if verif else "")
         print("  Cellules en erreur dans le classeur : %d" % erreurs)
         if erreurs:
             code = 1
         if args.pdf:
-            plage = synthese.getCellRangeByName("A1:I23")
+            plage = synthese.getCellRangeByName(syn["plages"]["impression"])
             filtre = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", plage),))
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)),
                            (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filtre)))

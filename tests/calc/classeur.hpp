@@ -8,8 +8,10 @@
 //              file is never written), Classeur::nouveau() a blank document. Cells are named by sheet
 //              name and cell name ("Référentiel", "J7"); donneesBrutes() is the UNO data array,
 //              plage() the same range as Calc passes it to the add-in (eci::calc::Plage).
-//   layout     the workbooks' sheet names, and ExportModele: the platform's export template with its
-//              rows by N°, to write statuses into.
+//   layout     the workbooks' cells come from eci/disposition.hpp (generated from
+//              spreadsheets/disposition.json; `dispo` below): cellule / plage build "J7" / "A7:A373"
+//              names from its columns and rows; the autodiagnostic's sheet names and Synthèse totals;
+//              and ExportModele: the platform's export template with its rows by N°, to write statuses into.
 //   commands   executer(document, "ImporterExport", args) dispatches fr.ademe.eci.commandes:<command>
 //              on the document's frame as the menu does (state, report, duration);
 //              nouveauParMenu / nouveauParMacro run a « Nouveau … » command (menu URL / Basic);
@@ -56,6 +58,7 @@
 #include <vector>
 
 #include "eci/calc/fonctions.hpp"
+#include "eci/disposition.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"
 
@@ -266,13 +269,61 @@ private:
     uno::Reference<css::sheet::XSpreadsheetDocument> doc_;
 };
 
-// ---- the workbooks' layout (spreadsheets/README.md) and the platform's export ------------------
+// ---- the workbooks' layout (spreadsheets/disposition.json) and the platform's export -----------
 
-inline constexpr const char* kFeuilleRef = "Référentiel";
-inline constexpr const char* kFeuilleSynthese = "Synthèse";
-inline constexpr const char* kFeuilleCollectivite = "Collectivité";
-inline constexpr const char* kFeuilleCandidatures = "Candidatures";
-inline constexpr int kPremiereLigneRef = 7;  // first node row of Référentiel (1-based)
+namespace dispo = eci::disposition;
+
+// The letters of a 0-based column index: 0 -> "A", 28 -> "AC".
+inline std::string lettresColonne(int index) {
+    std::string s;
+    for (int n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return s;
+}
+// A cell name from a column's letters and a sheet row (1-based): cellule("J", 7) = "J7".
+inline std::string cellule(const std::string& colonne, int ligneFeuille) {
+    return colonne + std::to_string(ligneFeuille);
+}
+// A range name: plage("A", 7, "A", 373) = "A7:A373".
+inline std::string plage(const std::string& c0, int l0, const std::string& c1, int l1) {
+    return cellule(c0, l0) + ":" + cellule(c1, l1);
+}
+
+inline constexpr const char* kFeuilleRef = dispo::autodiagnostic::feuilleReferentiel;
+inline constexpr const char* kFeuilleSynthese = dispo::autodiagnostic::feuilleSynthese;
+inline constexpr const char* kFeuilleCollectivite = dispo::autodiagnostic::feuilleCollectivite;
+inline constexpr const char* kFeuilleCandidatures = dispo::candidatures::feuilleCandidatures;
+// The node rows of Référentiel (1-based; the last one depends on the référentiel).
+inline constexpr int kPremiereLigneRef = dispo::autodiagnostic::referentiel::ligneFeuillePremiere;
+inline constexpr int kDerniereLigneRef = dispo::autodiagnostic::referentiel::ligneFeuilleDerniere;
+// A column of the Référentiel node rows: plageRef("J") = "J7:J373", plageRef("L", "N") = "L7:N373".
+inline std::string plageRef(const std::string& c0, const std::string& c1 = std::string()) {
+    return plage(c0, kPremiereLigneRef, c1.empty() ? c0 : c1, kDerniereLigneRef);
+}
+// The autodiagnostic's totals on Synthèse (row TOTAL): potentiel, points faits, ...
+namespace synthese {
+namespace s = dispo::autodiagnostic::synthese;
+inline const std::string kPotentiel = cellule(s::colonnePotentiel, s::ligneFeuilleTotal);
+inline const std::string kFait = cellule(s::colonneFait, s::ligneFeuilleTotal);
+inline const std::string kProgramme = cellule(s::colonneProgramme, s::ligneFeuilleTotal);
+inline const std::string kPasFait = cellule(s::colonnePasFait, s::ligneFeuilleTotal);
+inline const std::string kNonRenseigne = cellule(s::colonneNonRenseigne, s::ligneFeuilleTotal);
+inline const std::string kPourcentage = cellule(s::colonnePourcentageFait, s::ligneFeuilleTotal);
+}  // namespace synthese
+
+// The financing plan: its sheets and its two lines (diagnostic, accompagnement; the Total row follows).
+inline constexpr const char* kFeuillePlan = dispo::planFinancement::feuillePlan;
+inline constexpr const char* kFeuilleParametresPlan = dispo::planFinancement::feuilleParametres;
+inline constexpr int kDiagnostic = dispo::planFinancement::plan::ligneFeuillePremiere;
+inline constexpr int kAccompagnement = kDiagnostic + 1;
+// The candidates grid: its Paramètres sheet, and a column of its candidates' rows (2..201):
+// colonneGrille("U") = "U2:U201", colonneGrille("A", "N") = "A2:N201".
+inline constexpr const char* kFeuilleParametresGrille = dispo::candidatures::feuilleParametres;
+inline std::string colonneGrille(const std::string& c0, const std::string& c1 = std::string()) {
+    namespace g = dispo::candidatures::candidatures;
+    return plage(c0, g::ligneFeuillePremiere, c1.empty() ? c0 : c1, g::ligneFeuilleDerniere);
+}
+inline constexpr std::size_t kLignesGrille =
+    dispo::candidatures::candidatures::ligneFeuilleDerniere - dispo::candidatures::candidatures::ligneFeuillePremiere + 1;
 
 // The platform's export template (tests/data/export-plateforme-eci.xlsx) loaded as an untitled
 // copy (the template is never written), its node rows found by N°, to write statuses into and

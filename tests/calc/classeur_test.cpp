@@ -3,7 +3,7 @@
 //   - the blank template (the generated .ods, and the copy shipped in the .oxt opened by the
 //     command NouvelAutodiagnostic) and the example workbook recalculate without any error cell;
 //   - the example's Synthèse equals the domain library's computation on the inputs read out of
-//     the document (Collectivité B4:C16, Référentiel A/J/L:N);
+//     the document (Collectivité B4:C16, Référentiel A/J/L:N: cells from spreadsheets/disposition.json);
 //   - changing one status changes the synthesis by exactly that tâche's points;
 //   - the import of a (made-up) platform export, by the menu URL (dispatch) and by the Basic
 //     entry point, lands statuses in the right rows, reports unknown rows / statuses, never
@@ -55,8 +55,10 @@ using ::rtl::OUString;
 
 namespace {
 
-// Layout (spreadsheets/README.md; sheet names in classeur.hpp).
-constexpr int kDerniereLigneRef = 373;
+// Layout (spreadsheets/disposition.json, through classeur.hpp).
+namespace dispoRef = dispo::autodiagnostic::referentiel;
+namespace dispoColl = dispo::autodiagnostic::collectivite;
+namespace dispoSyn = dispo::autodiagnostic::synthese;
 const char* const kUrlNouvel = "fr.ademe.eci.commandes:NouvelAutodiagnostic";
 const char* const kUrlImporter = "fr.ademe.eci.commandes:ImporterExport";
 
@@ -67,16 +69,12 @@ struct Entrees {
     eci::calc::Plage ids, statuts, details, contexte;
 };
 
-std::string plageRef(const char* c0, const char* c1) {
-    return std::string(c0) + std::to_string(kPremiereLigneRef) + ":" + c1 + std::to_string(kDerniereLigneRef);
-}
-
 Entrees lireEntrees(const Classeur& c) {
     Entrees e;
-    e.ids = c.plage(kFeuilleRef, plageRef("A", "A"));
-    e.statuts = c.plage(kFeuilleRef, plageRef("J", "J"));
-    e.details = c.plage(kFeuilleRef, plageRef("L", "N"));
-    e.contexte = c.plage(kFeuilleCollectivite, "B4:C16");
+    e.ids = c.plage(kFeuilleRef, plageRef(dispoRef::colonneId));
+    e.statuts = c.plage(kFeuilleRef, plageRef(dispoRef::colonneStatut));
+    e.details = c.plage(kFeuilleRef, plageRef(dispoRef::colonnePartFaite, dispoRef::colonnePartPasFaite));
+    e.contexte = c.plage(kFeuilleCollectivite, dispoColl::plageContexte);
     return e;
 }
 
@@ -102,31 +100,34 @@ void verifierSynthese(const Classeur& c, const Entrees& e) {
         const double* d = std::get_if<double>(&x);
         return d ? *d : std::nan("");
     };
-    const char* cols = "CDEFG";  // potentiel, fait, programmé, pas fait, non renseigné = EVALUER cols 1..5
+    // potentiel, fait, programmé, pas fait, non renseigné = EVALUER cols 1..5
+    const char* const cols[5] = {dispoSyn::colonnePotentiel, dispoSyn::colonneFait, dispoSyn::colonneProgramme, dispoSyn::colonnePasFait,
+                                 dispoSyn::colonneNonRenseigne};
     for (int axe = 1; axe <= 5; ++axe) {
-        const std::string ligne = std::to_string(4 + axe);
-        SCOPED_TRACE("Synthèse row " + ligne);
-        EXPECT_EQ(c.texte(kFeuilleSynthese, "A" + ligne), "Axe " + std::to_string(axe));
+        const int ligne = dispoSyn::ligneFeuillePremierAxe + axe - 1;
+        SCOPED_TRACE("Synthèse row " + std::to_string(ligne));
+        EXPECT_EQ(c.texte(kFeuilleSynthese, cellule(dispoSyn::colonneAxe, ligne)), "Axe " + std::to_string(axe));
         const int l = ligneDe(e, std::to_string(axe));
         ASSERT_GE(l, 0) << "axe " << axe << " not in Référentiel!A";
         for (int k = 0; k < 5; ++k) {
-            const std::string cel = std::string(1, cols[k]) + ligne;
+            const std::string cel = cellule(cols[k], ligne);
             EXPECT_EQ(c.erreur(kFeuilleSynthese, cel), 0) << cel;
             EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, cel), num(ev.at(static_cast<std::size_t>(l), 1 + k))) << cel;
         }
-        EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "H" + ligne), num(ev.at(static_cast<std::size_t>(l), 6)) / 100);
+        EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, cellule(dispoSyn::colonnePourcentageFait, ligne)),
+                         num(ev.at(static_cast<std::size_t>(l), 6)) / 100);
     }
     const double potentiel = scoreTotal(e, "potentiel"), fait = scoreTotal(e, "fait"),
                  pourcentage = scoreTotal(e, "pourcentage");
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), potentiel);
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "D10"), fait);
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "E10"), scoreTotal(e, "programme"));
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "F10"), scoreTotal(e, "pas_fait"));
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "G10"), scoreTotal(e, "non_renseigne"));
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "H10"), pourcentage / 100);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPotentiel), potentiel);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kFait), fait);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kProgramme), scoreTotal(e, "programme"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPasFait), scoreTotal(e, "pas_fait"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kNonRenseigne), scoreTotal(e, "non_renseigne"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPourcentage), pourcentage / 100);
     const double etoiles = eci::calc::etoiles(pourcentage);
-    EXPECT_EQ(c.valeur(kFeuilleSynthese, "C12"), etoiles);
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "F13"),
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, dispoSyn::celluleEtoiles), etoiles);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, dispoSyn::cellulePointsManquants),
                      etoiles >= 5 ? 0.0 : eci::calc::ecart(etoiles + 1, potentiel, fait));
 }
 
@@ -220,7 +221,7 @@ void verifierImport(const Classeur& c, const ExportFabrique& e, const std::strin
             EXPECT_NEAR(*d, fr[k], 1e-12) << "fraction " << k << " of " << id;
         }
     }
-    EXPECT_EQ(c.texte(kFeuilleRef, "K" + std::to_string(kPremiereLigneRef + ligneDe(lu, e.idExplication))),
+    EXPECT_EQ(c.texte(kFeuilleRef, cellule(dispoRef::colonneExplications, kPremiereLigneRef + ligneDe(lu, e.idExplication))),
               e.explication);
     // No other row got a status.
     std::size_t renseignes = 0;
@@ -248,10 +249,10 @@ void verifierImport(const Classeur& c, const ExportFabrique& e, const std::strin
     }
     const double fait = scoreTotal(attendu, "fait");
     EXPECT_GT(fait, 0);
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "D10"), fait);
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "E10"), scoreTotal(attendu, "programme"));
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "F10"), scoreTotal(attendu, "pas_fait"));
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), scoreTotal(attendu, "potentiel"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kFait), fait);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kProgramme), scoreTotal(attendu, "programme"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPasFait), scoreTotal(attendu, "pas_fait"));
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPotentiel), scoreTotal(attendu, "potentiel"));
     EXPECT_TRUE(c.cellulesEnErreur().empty());
 }
 
@@ -267,10 +268,10 @@ TEST_F(ClasseurTest, ModeleVideSansErreur) {
     EXPECT_EQ(c.nombreDeFeuilles(), 4u);
     const std::vector<std::string> err = c.cellulesEnErreur();
     EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), 500);  // the ECi référentiel: 500 points
-    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), scoreTotal(lireEntrees(c), "potentiel"));
-    EXPECT_EQ(c.valeur(kFeuilleSynthese, "D10"), 0);
-    EXPECT_EQ(c.valeur(kFeuilleSynthese, "C12"), 1);
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPotentiel), 500);  // the ECi référentiel: 500 points
+    EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPotentiel), scoreTotal(lireEntrees(c), "potentiel"));
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, synthese::kFait), 0);
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, dispoSyn::celluleEtoiles), 1);
     verifierSynthese(c, lireEntrees(c));
 }
 
@@ -280,9 +281,9 @@ TEST_F(ClasseurTest, NouvelAutodiagnosticParMenuEtParMacro) {
         c.recalculer();
         const std::vector<std::string> err = c.cellulesEnErreur();
         EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
-        EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, "C10"), 500);
-        EXPECT_EQ(c.valeur(kFeuilleSynthese, "D10"), 0);
-        EXPECT_EQ(c.valeur(kFeuilleSynthese, "C12"), 1);
+        EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPotentiel), 500);
+        EXPECT_EQ(c.valeur(kFeuilleSynthese, synthese::kFait), 0);
+        EXPECT_EQ(c.valeur(kFeuilleSynthese, dispoSyn::celluleEtoiles), 1);
         // A new untitled document (opened as a template), not the extension's file.
         EXPECT_TRUE(uno::Reference<css::frame::XModel>(c.document(), uno::UNO_QUERY_THROW)->getURL().isEmpty());
     }
@@ -292,8 +293,8 @@ TEST_F(ClasseurTest, NouvelAutodiagnosticParMenuEtParMacro) {
         uno::Reference<css::sheet::XSpreadsheetDocument> doc(r, uno::UNO_QUERY);
         ASSERT_TRUE(doc.is()) << "the Basic NouvelAutodiagnostic(True) returned no spreadsheet";
         uno::Reference<css::container::XNameAccess> feuilles(doc->getSheets(), uno::UNO_QUERY_THROW);
-        EXPECT_TRUE(feuilles->hasByName(ou("Référentiel")));
-        EXPECT_TRUE(feuilles->hasByName(ou("Synthèse")));
+        EXPECT_TRUE(feuilles->hasByName(ou(kFeuilleRef)));
+        EXPECT_TRUE(feuilles->hasByName(ou(kFeuilleSynthese)));
         uno::Reference<css::util::XCloseable>(doc, uno::UNO_QUERY_THROW)->close(true);
     }
 }
@@ -311,7 +312,7 @@ TEST_F(ClasseurTest, ExempleEgalBibliotheque) {
     EXPECT_EQ(enTexte(e.contexte.at(0, 0)), "nom");
     EXPECT_GT(scoreTotal(e, "fait"), 0) << "the example has no fait points";
     verifierSynthese(c, e);
-    EXPECT_EQ(c.texte(kFeuilleSynthese, "C21").rfind("OK", 0), 0u) << c.texte(kFeuilleSynthese, "C21");
+    EXPECT_EQ(c.texte(kFeuilleSynthese, dispoSyn::celluleVerification).rfind("OK", 0), 0u) << c.texte(kFeuilleSynthese, dispoSyn::celluleVerification);
 }
 
 // ---- 3. one status changes the synthesis --------------------------------------------------------
@@ -321,27 +322,29 @@ TEST_F(ClasseurTest, UnStatutChangeLaSynthese) {
     c.recalculer();
     const Entrees e = lireEntrees(c);
     auto ref = eci::Referentiel::eci();
-    // A tâche « fait » worth points (Référentiel R = points faits).
+    // A tâche « fait » worth points (Référentiel R = points faits, T = points pas faits, J = statut).
+    const std::string R = dispoRef::colonneCalculFait, T = dispoRef::colonneCalculPasFait, J = dispoRef::colonneStatut;
     int ligne = -1;
     for (std::size_t l = 0; l < e.ids.lignes && ligne < 0; ++l) {
         const std::string id = enTexte(e.ids.at(l, 0));
         const int i = ref->index(id);
         if (i < 0 || ref->noeud(i).type != "tache" || enTexte(e.statuts.at(l, 0)) != "fait") continue;
-        if (c.valeur(kFeuilleRef, "R" + std::to_string(kPremiereLigneRef + l)) > 0) ligne = kPremiereLigneRef + (int)l;
+        if (c.valeur(kFeuilleRef, cellule(R, kPremiereLigneRef + static_cast<int>(l))) > 0)
+            ligne = kPremiereLigneRef + (int)l;
     }
     ASSERT_GT(ligne, 0) << "no tâche « fait » with points in the example";
     const std::string L = std::to_string(ligne);
-    const double d10 = c.valeur(kFeuilleSynthese, "D10"), f10 = c.valeur(kFeuilleSynthese, "F10");
-    const double r = c.valeur(kFeuilleRef, "R" + L), t = c.valeur(kFeuilleRef, "T" + L);
+    const double d10 = c.valeur(kFeuilleSynthese, synthese::kFait), f10 = c.valeur(kFeuilleSynthese, synthese::kPasFait);
+    const double r = c.valeur(kFeuilleRef, R + L), t = c.valeur(kFeuilleRef, T + L);
 
-    c.ecrireTexte(kFeuilleRef, "J" + L, "pas fait");  // J is an input column of the protected sheet
-    EXPECT_EQ(c.texte(kFeuilleRef, "J" + L), "pas fait") << "J" << L << " could not be written";
+    c.ecrireTexte(kFeuilleRef, J + L, "pas fait");  // J is an input column of the protected sheet
+    EXPECT_EQ(c.texte(kFeuilleRef, J + L), "pas fait") << J << L << " could not be written";
     c.recalculer();
-    const double r2 = c.valeur(kFeuilleRef, "R" + L), t2 = c.valeur(kFeuilleRef, "T" + L);
+    const double r2 = c.valeur(kFeuilleRef, R + L), t2 = c.valeur(kFeuilleRef, T + L);
     EXPECT_EQ(r2, 0);
     EXPECT_NEAR(t2 - t, r, 1e-9) << "the tâche's points move from fait to pas fait";
-    EXPECT_NEAR(d10 - c.valeur(kFeuilleSynthese, "D10"), r - r2, 1e-9);
-    EXPECT_NEAR(c.valeur(kFeuilleSynthese, "F10") - f10, t2 - t, 1e-9);
+    EXPECT_NEAR(d10 - c.valeur(kFeuilleSynthese, synthese::kFait), r - r2, 1e-9);
+    EXPECT_NEAR(c.valeur(kFeuilleSynthese, synthese::kPasFait) - f10, t2 - t, 1e-9);
     EXPECT_TRUE(c.cellulesEnErreur().empty());
     verifierSynthese(c, lireEntrees(c));
 
@@ -353,8 +356,12 @@ TEST_F(ClasseurTest, UnStatutChangeLaSynthese) {
             ->getPropertyValue("CellProtection") >>= p;
         return static_cast<bool>(p.IsLocked);
     };
-    for (const char* col : {"J", "K", "L", "M", "N"}) EXPECT_FALSE(verrouillee(col + L)) << col << L;
-    for (const char* col : {"A", "D", "O", "P", "R"}) EXPECT_TRUE(verrouillee(col + L)) << col << L;
+    for (const char* col : {dispoRef::colonneStatut, dispoRef::colonneExplications, dispoRef::colonnePartFaite,
+                            dispoRef::colonnePartProgrammee, dispoRef::colonnePartPasFaite})
+        EXPECT_FALSE(verrouillee(col + L)) << col << L;
+    for (const char* col : {dispoRef::colonneId, dispoRef::colonnePotentielMax, dispoRef::colonneStatutAffiche,
+                            dispoRef::colonneCalculReferentiel, dispoRef::colonneCalculFait})
+        EXPECT_TRUE(verrouillee(col + L)) << col << L;
 }
 
 // ---- 4. the import ---------------------------------------------------------------------------------
@@ -368,11 +375,11 @@ TEST_F(ClasseurTest, ImportParMenuEtParMacro) {
     {  // menu URL, .xlsx
         SCOPED_TRACE("dispatch, xlsx");
         Classeur c = nouveauParMenu("NouvelAutodiagnostic");
-        const double d10 = c.valeur(kFeuilleSynthese, "D10");
+        const double d10 = c.valeur(kFeuilleSynthese, synthese::kFait);
         const Resultat r = importerParMenu(c, ex.xlsx);
         const std::string& rapport = r.rapport;
         EXPECT_EQ(r.etat, css::frame::DispatchResultState::SUCCESS);
-        EXPECT_NE(c.valeur(kFeuilleSynthese, "D10"), d10);
+        EXPECT_NE(c.valeur(kFeuilleSynthese, synthese::kFait), d10);
         verifierImport(c, ex, rapport);
     }
     {  // Basic entry point, .ods
@@ -403,7 +410,7 @@ TEST_F(ClasseurTest, ImportDeFichiersQuiNeSontPasDesExports) {
     const auto avantExemple = empreinte(exemple), avantTexte = empreinte(texte);
 
     Classeur c = nouveauParMenu("NouvelAutodiagnostic");
-    const double d10 = c.valeur(kFeuilleSynthese, "D10");
+    const double d10 = c.valeur(kFeuilleSynthese, synthese::kFait);
     for (const fs::path& p : {exemple, texte, absent}) {
         SCOPED_TRACE(p.filename().string());
         const Resultat r = importerParMenu(c, p);
@@ -432,7 +439,7 @@ TEST_F(ClasseurTest, ImportDeFichiersQuiNeSontPasDesExports) {
         EXPECT_EQ(utf8(rapport).rfind("Erreur : ", 0), 0u) << utf8(rapport);
         ASSERT_TRUE(Office::instance().alive()) << "soffice died importing " << p << " through Basic";
     }
-    EXPECT_EQ(c.valeur(kFeuilleSynthese, "D10"), d10);
+    EXPECT_EQ(c.valeur(kFeuilleSynthese, synthese::kFait), d10);
     EXPECT_EQ(empreinte(exemple), avantExemple);
     EXPECT_EQ(empreinte(texte), avantTexte);
     EXPECT_FALSE(fs::exists(absent));
@@ -454,9 +461,9 @@ TEST_F(ClasseurTest, PdfDeLaSynthese) {
     const fs::path pdf = dossier.chemin / "synthese.pdf";
     Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_EXEMPLE_ODS);
     c.recalculer();
-    const std::string nom = c.texte(kFeuilleCollectivite, "C4");
+    const std::string nom = c.texte(kFeuilleCollectivite, cellule(dispoColl::colonneValeur, dispoColl::ligneFeuillePremiere));
     ASSERT_FALSE(nom.empty());
-    uno::Reference<css::table::XCellRange> zone = c.feuille(kFeuilleSynthese)->getCellRangeByName("A1:I23");
+    uno::Reference<css::table::XCellRange> zone = c.feuille(kFeuilleSynthese)->getCellRangeByName(ou(dispoSyn::plageImpression));
     const auto filtre = seq(Proprietes{pv("Selection", uno::Any(zone))});
     c.exporter(pdf, "calc_pdf_Export", {pv("FilterData", uno::Any(filtre))});
     ASSERT_TRUE(fs::exists(pdf));

@@ -47,6 +47,13 @@ namespace {
 
 constexpr sal_Int32 kRouge = 0xF4CCCC;
 
+// The workbooks' cells (spreadsheets/disposition.json; sheet rows 1-based, columns as letters).
+namespace plan = dispo::planFinancement::plan;
+namespace params = dispo::planFinancement::parametres;
+namespace grille = dispo::candidatures::candidatures;
+namespace parametresGrille = dispo::candidatures::parametres;
+// Sheet names, the plan's two lines (kDiagnostic, kAccompagnement), colonneGrille: classeur.hpp.
+
 // An optional argument as Calc passes a single cell: absent when empty.
 Optionnel opt(const Cellule& c) {
     if (const std::string* s = std::get_if<std::string>(&c); s && s->empty()) return std::nullopt;
@@ -66,9 +73,9 @@ struct LignePlan {
     Cellule phase, ht, tva, part, autres, invest;
 };
 LignePlan lireLigne(const Classeur& d, int r) {
-    const std::string R = std::to_string(r);
-    return {d.argument("Plan", "B" + R), d.argument("Plan", "D" + R), d.argument("Plan", "E" + R),
-            d.argument("Plan", "F" + R), d.argument("Plan", "L" + R), d.argument("Plan", "O" + R)};
+    return {d.argument(kFeuillePlan, cellule(plan::colonnePhase, r)), d.argument(kFeuillePlan, cellule(plan::colonneHt, r)),
+            d.argument(kFeuillePlan, cellule(plan::colonneTva, r)), d.argument(kFeuillePlan, cellule(plan::colonnePartTva, r)),
+            d.argument(kFeuillePlan, cellule(plan::colonneAutres, r)), d.argument(kFeuillePlan, cellule(plan::colonneInvestissement, r))};
 }
 
 // Plan row r against the library (AIDE.ASSIETTE / MONTANT / REPARTITION / VERIFIER).
@@ -76,17 +83,18 @@ void verifierLignePlan(const Classeur& d, int r) {
     const std::string R = std::to_string(r);
     SCOPED_TRACE("Plan row " + R);
     const LignePlan l = lireLigne(d, r);
-    const Optionnel tauxAide = opt(d.argument("Paramètres", "B5")), plafondSur = opt(d.argument("Paramètres", "B8"));
-    const double partAdeme = d.valeur("Paramètres", "B10");
+    const Optionnel tauxAide = opt(d.argument(kFeuilleParametresPlan, params::celluleTauxAide)),
+                    plafondSur = opt(d.argument(kFeuilleParametresPlan, params::cellulePlafondSur));
+    const double partAdeme = d.valeur(kFeuilleParametresPlan, params::cellulePartAdeme);
     const double assiette = eci::calc::aideAssiette(nombre(l.ht), opt(l.tva), opt(l.part));
     const double aide = eci::calc::aideMontant(nombre(l.ht), l.phase, tauxAide, opt(l.tva), opt(l.part), plafondSur);
     const Plage rep = eci::calc::aideRepartition(aide, partAdeme);
     EXPECT_GT(aide, 0);
-    EXPECT_DOUBLE_EQ(d.valeur("Plan", "H" + R), assiette);
-    EXPECT_DOUBLE_EQ(d.valeur("Plan", "I" + R), aide);
-    EXPECT_DOUBLE_EQ(d.valeur("Plan", "J" + R), nombre(rep.at(0, 0)));
-    EXPECT_DOUBLE_EQ(d.valeur("Plan", "K" + R), nombre(rep.at(0, 1)));
-    EXPECT_EQ(d.texte("Plan", "P" + R),
+    EXPECT_DOUBLE_EQ(d.valeur(kFeuillePlan, cellule(plan::colonneHtr, r)), assiette);
+    EXPECT_DOUBLE_EQ(d.valeur(kFeuillePlan, cellule(plan::colonneAide, r)), aide);
+    EXPECT_DOUBLE_EQ(d.valeur(kFeuillePlan, cellule(plan::colonneAdeme, r)), nombre(rep.at(0, 0)));
+    EXPECT_DOUBLE_EQ(d.valeur(kFeuillePlan, cellule(plan::colonneRegion, r)), nombre(rep.at(0, 1)));
+    EXPECT_EQ(d.texte(kFeuillePlan, cellule(plan::colonneControle, r)),
               eci::calc::aideVerifier(nombre(l.ht), l.phase, aide, opt(l.tva), opt(l.part), opt(l.autres), opt(l.invest)));
 }
 
@@ -95,14 +103,14 @@ TEST_F(CommandesTest, PlanModeleEtExempleEgalBibliotheque) {
         Classeur c = Classeur::copieSansTitre(ECI_PLAN_ODS);
         c.recalculer();
         EXPECT_TRUE(c.cellulesEnErreur().empty()) << joindre(c.cellulesEnErreur());
-        EXPECT_EQ(c.texte("Plan", "Q7"), "");
-        EXPECT_EQ(c.texte("Plan", "Q8"), "");
+        EXPECT_EQ(c.texte(kFeuillePlan, cellule(plan::colonneStatut, kDiagnostic)), "");
+        EXPECT_EQ(c.texte(kFeuillePlan, cellule(plan::colonneStatut, kAccompagnement)), "");
     }
     Classeur c = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
     c.recalculer();
     EXPECT_TRUE(c.cellulesEnErreur().empty()) << joindre(c.cellulesEnErreur());
-    for (int r : {7, 8}) {
-        EXPECT_EQ(c.texte("Plan", "Q" + std::to_string(r)), "OK");
+    for (int r : {kDiagnostic, kAccompagnement}) {
+        EXPECT_EQ(c.texte(kFeuillePlan, cellule(plan::colonneStatut, r)), "OK");
         verifierLignePlan(c, r);
     }
 }
@@ -111,7 +119,8 @@ TEST_F(CommandesTest, NouveauPlanParMenuEtParMacro) {
     for (int voie = 0; voie < 2; ++voie) {
         SCOPED_TRACE(voie == 0 ? "menu" : "Basic");
         Classeur d = voie == 0 ? nouveauParMenu("NouveauPlanFinancement") : nouveauParMacro("NouveauPlanFinancement");
-        for (const char* f : {"Paramètres", "Plan", "Versements"}) EXPECT_TRUE(d.aFeuille(f)) << f;
+        for (const char* f : {kFeuilleParametresPlan, kFeuillePlan, dispo::planFinancement::feuilleVersements})
+            EXPECT_TRUE(d.aFeuille(f)) << f;
         EXPECT_TRUE(uno::Reference<css::frame::XModel>(d.composant(), uno::UNO_QUERY_THROW)->getURL().isEmpty());
         d.recalculer();
         EXPECT_TRUE(d.cellulesEnErreur().empty()) << joindre(d.cellulesEnErreur());
@@ -126,47 +135,53 @@ TEST_F(CommandesTest, VerifierPlanParMenuEtParMacro) {
             return voie == 0 ? rapportMenu(c, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))})
                              : rapportMacro("VerifierPlanFinancement", {uno::Any(c.composant())});
         };
-        const std::vector<std::string> cols = {"A", "C", "D", "E", "F", "H", "I", "L", "O", "P", "Q"};
+        const std::vector<std::string> cols = {plan::colonneLigne, plan::colonnePrestataire, plan::colonneHt,
+                                               plan::colonneTva,   plan::colonnePartTva,     plan::colonneHtr,
+                                               plan::colonneAide,  plan::colonneAutres,      plan::colonneInvestissement,
+                                               plan::colonneControle, plan::colonneStatut};
+        const std::string D = std::to_string(kDiagnostic), A = std::to_string(kAccompagnement);
         std::map<std::string, sal_Int32> fondsAvant;
-        for (int r : {7, 8})
-            for (const std::string& col : cols) fondsAvant[col + std::to_string(r)] = c.fond("Plan", col + std::to_string(r));
+        for (int r : {kDiagnostic, kAccompagnement})
+            for (const std::string& col : cols) fondsAvant[cellule(col, r)] = c.fond(kFeuillePlan, cellule(col, r));
 
         // 1. The example: conformes, nothing marked, formatting untouched.
         std::string rapport = verifier();
         EXPECT_NE(rapport.find("conformes"), std::string::npos) << rapport;
         EXPECT_EQ(rapport.find("à revoir"), std::string::npos) << rapport;
-        for (const auto& [cel, f] : fondsAvant) EXPECT_EQ(c.fond("Plan", cel), f) << cel << " after a clean check";
+        for (const auto& [cel, f] : fondsAvant) EXPECT_EQ(c.fond(kFeuillePlan, cel), f) << cel << " after a clean check";
 
         // 2. Over-financing of the accompagnement: other public aids above HTR − aid.
-        const double h8 = c.valeur("Plan", "H8"), i8 = c.valeur("Plan", "I8"), l8 = c.valeur("Plan", "L8");
-        c.cellule("Plan", "L8")->setValue(h8 - i8 + 1000);
+        const std::string H8 = plan::colonneHtr + A, I8 = plan::colonneAide + A, L8 = plan::colonneAutres + A;
+        const double h8 = c.valeur(kFeuillePlan, H8), i8 = c.valeur(kFeuillePlan, I8), l8 = c.valeur(kFeuillePlan, L8);
+        c.cellule(kFeuillePlan, L8)->setValue(h8 - i8 + 1000);
         c.recalculer();
-        const LignePlan l = lireLigne(c, 8);
+        const LignePlan l = lireLigne(c, kAccompagnement);
         const std::string attendu = eci::calc::aideVerifier(nombre(l.ht), l.phase, i8, opt(l.tva), opt(l.part),
                                                             opt(l.autres), opt(l.invest));
         ASSERT_NE(attendu, "OK");
         rapport = verifier();
         SCOPED_TRACE("report: " + rapport);
-        EXPECT_EQ(c.texte("Plan", "Q8"), "À revoir");
+        EXPECT_EQ(c.texte(kFeuillePlan, plan::colonneStatut + A), "À revoir");
         EXPECT_NE(rapport.find("1 ligne(s) à revoir"), std::string::npos);
         EXPECT_NE(rapport.find("Accompagnement"), std::string::npos);
         EXPECT_NE(rapport.find(attendu), std::string::npos) << "expected check text: " << attendu;
         EXPECT_EQ(rapport.find("Diagnostic"), std::string::npos);
         for (const std::string& col : cols) {
-            EXPECT_EQ(c.fond("Plan", col + "8"), kRouge) << col << "8";
-            EXPECT_EQ(c.fond("Plan", col + "7"), fondsAvant[col + "7"]) << col << "7";
+            EXPECT_EQ(c.fond(kFeuillePlan, col + A), kRouge) << col << A;
+            EXPECT_EQ(c.fond(kFeuillePlan, col + D), fondsAvant[col + D]) << col << D;
         }
-        EXPECT_EQ(c.fond("Plan", "Q8"), kRouge);
-        EXPECT_NE(c.fond("Plan", "R8"), kRouge);
-        EXPECT_NE(c.fond("Plan", "A9"), kRouge);
+        EXPECT_EQ(c.fond(kFeuillePlan, plan::colonneStatut + A), kRouge);
+        // Not beyond the line (the column after Statut) nor below it (the Total row).
+        EXPECT_NE(c.fond(kFeuillePlan, lettresColonne(plan::colonneUnoStatut + 1) + A), kRouge);
+        EXPECT_NE(c.fond(kFeuillePlan, cellule(plan::colonneLigne, kAccompagnement + 1)), kRouge);
 
         // 3. Fixed: the mark goes, the line's own formatting comes back.
-        c.cellule("Plan", "L8")->setValue(l8);
+        c.cellule(kFeuillePlan, L8)->setValue(l8);
         rapport = verifier();
         EXPECT_NE(rapport.find("conformes"), std::string::npos) << rapport;
         for (const std::string& col : cols) {
-            EXPECT_NE(c.fond("Plan", col + "8"), kRouge) << col << "8";
-            EXPECT_EQ(c.fond("Plan", col + "7"), fondsAvant[col + "7"]) << col << "7 after the fix";
+            EXPECT_NE(c.fond(kFeuillePlan, col + A), kRouge) << col << A;
+            EXPECT_EQ(c.fond(kFeuillePlan, col + D), fondsAvant[col + D]) << col << D << " after the fix";
             // Known defect (reported): the mark overwrites the line's own direct backgrounds and
             // unmarking cannot restore them; see VerifierPlanRestaureLesFonds.
         }
@@ -177,14 +192,17 @@ TEST_F(CommandesTest, VerifierPlanParMenuEtParMacro) {
 // inputs, grey results) are not restored (transparent). Enable once the command saves them.
 TEST_F(CommandesTest, VerifierPlanRestaureLesFonds) {
     Classeur c = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
+    const std::string A = std::to_string(kAccompagnement), L8 = plan::colonneAutres + A;
     std::map<std::string, sal_Int32> avant;
-    for (const char* col : {"A", "C", "D", "H", "I", "L", "P", "Q"}) avant[col] = c.fond("Plan", std::string(col) + "8");
-    const double l8 = c.valeur("Plan", "L8");
-    c.cellule("Plan", "L8")->setValue(c.valeur("Plan", "H8"));
+    for (const char* col : {plan::colonneLigne, plan::colonnePrestataire, plan::colonneHt, plan::colonneHtr,
+                            plan::colonneAide, plan::colonneAutres, plan::colonneControle, plan::colonneStatut})
+        avant[col] = c.fond(kFeuillePlan, col + A);
+    const double l8 = c.valeur(kFeuillePlan, L8);
+    c.cellule(kFeuillePlan, L8)->setValue(c.valeur(kFeuillePlan, plan::colonneHtr + A));
     rapportMenu(c, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))});
-    c.cellule("Plan", "L8")->setValue(l8);
+    c.cellule(kFeuillePlan, L8)->setValue(l8);
     rapportMenu(c, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))});
-    for (const auto& [col, f] : avant) EXPECT_EQ(c.fond("Plan", col + "8"), f) << col << "8";
+    for (const auto& [col, f] : avant) EXPECT_EQ(c.fond(kFeuillePlan, col + A), f) << col << A;
 }
 
 // ---- candidatures ---------------------------------------------------------------------------------
@@ -198,31 +216,40 @@ TEST_F(CommandesTest, CandidaturesModeleEtExempleEgalBibliotheque) {
     Classeur c = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
     c.recalculer();
     EXPECT_TRUE(c.cellulesEnErreur().empty()) << joindre(c.cellulesEnErreur());
-    const Plage u = c.plage("Candidatures", "U2:U201");
-    const Plage ad = c.plage("Candidatures", "AD2:AD201"), ae = c.plage("Candidatures", "AE2:AE201");
-    const Plage cc = c.plage("Candidatures", "C2:D201");
+    const Plage u = c.plage(kFeuilleCandidatures, colonneGrille(grille::colonneScore));
+    const Plage ad = c.plage(kFeuilleCandidatures, colonneGrille(grille::colonneCalcTerritoire)),
+                ae = c.plage(kFeuilleCandidatures, colonneGrille(grille::colonneCalcCollectivite));
+    const Plage cc = c.plage(kFeuilleCandidatures, colonneGrille(grille::colonneTerritoire, grille::colonneTypecoll));
     // AD / AE are C / D where U is a number, else blank.
     std::size_t notes = 0;
-    for (std::size_t l = 0; l < 200; ++l) {
+    for (std::size_t l = 0; l < kLignesGrille; ++l) {
         const bool numerique = std::holds_alternative<double>(u.at(l, 0));
         notes += numerique;
-        EXPECT_EQ(ad.at(l, 0), numerique ? cc.at(l, 0) : Cellule(std::string())) << "AD" << l + 2;
-        EXPECT_EQ(ae.at(l, 0), numerique ? cc.at(l, 1) : Cellule(std::string())) << "AE" << l + 2;
+        EXPECT_EQ(ad.at(l, 0), numerique ? cc.at(l, 0) : Cellule(std::string()))
+            << grille::colonneCalcTerritoire << l + grille::ligneFeuillePremiere;
+        EXPECT_EQ(ae.at(l, 0), numerique ? cc.at(l, 1) : Cellule(std::string()))
+            << grille::colonneCalcCollectivite << l + grille::ligneFeuillePremiere;
     }
     EXPECT_GE(notes, 20u);
-    const Optionnel n = opt(c.argument("Paramètres", "D20")), smin = opt(c.argument("Paramètres", "D21"));
+    const std::string nombrePlaces = cellule(parametresGrille::colonneValeur, parametresGrille::ligneFeuilleNombre);
+    const Optionnel n = opt(c.argument(kFeuilleParametresGrille, nombrePlaces)),
+                    smin = opt(c.argument(kFeuilleParametresGrille,
+                                          cellule(parametresGrille::colonneValeur, parametresGrille::ligneFeuilleScoreMin)));
     const Plage sel = eci::calc::criteresSelection(u, ad, ae, n, smin);
-    const Plage x = c.plage("Candidatures", "X2:X201");
-    ASSERT_EQ(sel.lignes, 200u);
+    const Plage x = c.plage(kFeuilleCandidatures, colonneGrille(grille::colonneSelection));
+    ASSERT_EQ(sel.lignes, kLignesGrille);
     double membres = 0;
-    for (std::size_t l = 0; l < 200; ++l) {
-        EXPECT_EQ(x.at(l, 0), sel.at(l, 0)) << "X" << l + 2;
+    for (std::size_t l = 0; l < kLignesGrille; ++l) {
+        EXPECT_EQ(x.at(l, 0), sel.at(l, 0)) << grille::colonneSelection << l + grille::ligneFeuillePremiere;
         membres += nombre(sel.at(l, 0));
     }
-    EXPECT_EQ(membres, c.valeur("Paramètres", "D20"));
+    EXPECT_EQ(membres, c.valeur(kFeuilleParametresGrille, nombrePlaces));
     const double cout = eci::calc::criteresCoutPanel(u, ad, ae, n, smin);
     EXPECT_GT(cout, 0);
-    EXPECT_DOUBLE_EQ(c.valeur("Synthèse", "F10"), cout);
+    EXPECT_DOUBLE_EQ(c.valeur(dispo::candidatures::feuilleSynthese,
+                              cellule(dispo::candidatures::synthese::colonneValeur,
+                                      dispo::candidatures::synthese::ligneFeuillePrix)),
+                     cout);
 }
 
 // Made-up autodiagnostics (fixed seed) + a corrupt copy, a spreadsheet that is no autodiagnostic
@@ -254,13 +281,13 @@ void fabriquerLot(Lot& lot, int n) {
 void verifierGrille(const Classeur& g, const Lot& lot, const std::string& rapport, const Plage& ids) {
     SCOPED_TRACE("report: " + rapport);
     const std::size_t n = lot.autodiags.size();
-    const Plage a = g.plage("Candidatures", "A2:N201");
+    const Plage a = g.plage(kFeuilleCandidatures, colonneGrille(grille::colonneCollectivite, grille::colonneEtoiles));
     std::map<std::string, std::size_t> ligneDe;
     std::size_t remplies = 0;
     for (std::size_t l = 0; l < a.lignes; ++l) {
-        if (a.at(l, 0) == Cellule(std::string())) continue;
+        if (a.at(l, grille::colonneUnoCollectivite) == Cellule(std::string())) continue;
         ++remplies;
-        if (const std::string* e = std::get_if<std::string>(&a.at(l, 4))) {
+        if (const std::string* e = std::get_if<std::string>(&a.at(l, grille::colonneUnoFichier))) {
             EXPECT_TRUE(ligneDe.emplace(*e, l).second) << "file " << *e << " on two rows";
         }
     }
@@ -272,13 +299,15 @@ void verifierGrille(const Classeur& g, const Lot& lot, const std::string& rappor
         ASSERT_NE(it, ligneDe.end()) << "no row for " << nom;
         const std::size_t l = it->second;
         const fabrique::Figures f = fabrique::figures(ids, d);
-        EXPECT_EQ(a.at(l, 0), Cellule(d.nom));
-        EXPECT_EQ(a.at(l, 1), Cellule(d.departement));
-        EXPECT_NEAR(nombre(a.at(l, 5)), f.pourcentage / 100, 1e-12);
-        EXPECT_NEAR(nombre(a.at(l, 6)), f.potentiel, 1e-9);
-        EXPECT_NEAR(nombre(a.at(l, 7)), f.fait, 1e-9);
-        for (int k = 0; k < 5; ++k) EXPECT_NEAR(nombre(a.at(l, 8 + k)), f.axes[k] / 100, 1e-12) << "axe " << k + 1;
-        EXPECT_EQ(nombre(a.at(l, 13)), f.etoiles);
+        EXPECT_EQ(a.at(l, grille::colonneUnoCollectivite), Cellule(d.nom));
+        EXPECT_EQ(a.at(l, grille::colonneUnoDepartement), Cellule(d.departement));
+        EXPECT_NEAR(nombre(a.at(l, grille::colonneUnoPct)), f.pourcentage / 100, 1e-12);
+        EXPECT_NEAR(nombre(a.at(l, grille::colonneUnoPotentiel)), f.potentiel, 1e-9);
+        EXPECT_NEAR(nombre(a.at(l, grille::colonneUnoFait)), f.fait, 1e-9);
+        for (int k = 0; k < 5; ++k)
+            EXPECT_NEAR(nombre(a.at(l, grille::colonneUnoAxe1 + static_cast<std::size_t>(k))), f.axes[k] / 100, 1e-12)
+                << "axe " << k + 1;
+        EXPECT_EQ(nombre(a.at(l, grille::colonneUnoEtoiles)), f.etoiles);
     }
     EXPECT_NE(rapport.find(std::to_string(n) + " autodiagnostic(s) lu(s)"), std::string::npos);
     EXPECT_NE(rapport.find(lot.abime.filename().string()), std::string::npos);
@@ -291,9 +320,10 @@ TEST_F(CommandesTest, ConsoliderParMenuEtParMacro) {
     const Plage ids = fabrique::identifiants();
     {  // the generator's row order is the template's
         Classeur m = Classeur::copieSansTitre(ECI_AUTODIAG_ODS);
-        const Plage a = m.plage("Référentiel", "A7:A373");
+        const Plage a = m.plage(kFeuilleRef, plageRef(dispo::autodiagnostic::referentiel::colonneId));
         ASSERT_EQ(a.lignes, ids.lignes);
-        for (std::size_t l = 0; l < a.lignes; ++l) ASSERT_EQ(a.at(l, 0), ids.at(l, 0)) << "A" << l + 7;
+        for (std::size_t l = 0; l < a.lignes; ++l)
+            ASSERT_EQ(a.at(l, 0), ids.at(l, 0)) << dispo::autodiagnostic::referentiel::colonneId << l + kPremiereLigneRef;
     }
     Lot lot;
     fabriquerLot(lot, 30);
@@ -334,10 +364,11 @@ TEST_F(CommandesTest, ConsoliderParMenuEtParMacro) {
 
 // Rows 2..201 of Candidatures: visible candidate rows (A filled), by 0-based index.
 std::set<std::size_t> visibles(const Classeur& g) {
-    uno::Reference<css::table::XColumnRowRange> crr(g.feuille("Candidatures")->getCellRangeByName("A2:A201"),
+    const std::string colonneA = colonneGrille(grille::colonneCollectivite);
+    uno::Reference<css::table::XColumnRowRange> crr(g.feuille(kFeuilleCandidatures)->getCellRangeByName(ou(colonneA)),
                                                     uno::UNO_QUERY_THROW);
     uno::Reference<css::table::XTableRows> rows = crr->getRows();
-    const Plage a = g.plage("Candidatures", "A2:A201");
+    const Plage a = g.plage(kFeuilleCandidatures, colonneA);
     std::set<std::size_t> out;
     for (sal_Int32 l = 0; l < rows->getCount(); ++l) {
         if (a.at(static_cast<std::size_t>(l), 0) == Cellule(std::string())) continue;
@@ -351,16 +382,16 @@ std::set<std::size_t> visibles(const Classeur& g) {
 TEST_F(CommandesTest, FiltrerLesCandidatures) {
     Classeur g = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
     g.recalculer();
-    const Plage t = g.plage("Candidatures", "A2:X201");
+    const Plage t = g.plage(kFeuilleCandidatures, colonneGrille(grille::colonneCollectivite, grille::colonneSelection));
     std::set<std::size_t> tous, selection, rural, dep, score60;
-    const std::string departement = std::get<std::string>(t.at(0, 1));
+    const std::string departement = std::get<std::string>(t.at(0, grille::colonneUnoDepartement));
     for (std::size_t l = 0; l < t.lignes; ++l) {
-        if (t.at(l, 0) == Cellule(std::string())) continue;
+        if (t.at(l, grille::colonneUnoCollectivite) == Cellule(std::string())) continue;
         tous.insert(l);
-        if (nombre(t.at(l, 23)) == 1) selection.insert(l);
-        if (eci::texte::plier(std::get<std::string>(t.at(l, 2))) == "rural") rural.insert(l);
-        if (t.at(l, 1) == Cellule(departement)) dep.insert(l);
-        if (const double* s = std::get_if<double>(&t.at(l, 20)); s && *s >= 60) score60.insert(l);
+        if (nombre(t.at(l, grille::colonneUnoSelection)) == 1) selection.insert(l);
+        if (eci::texte::plier(std::get<std::string>(t.at(l, grille::colonneUnoTerritoire))) == "rural") rural.insert(l);
+        if (t.at(l, grille::colonneUnoDepartement) == Cellule(departement)) dep.insert(l);
+        if (const double* s = std::get_if<double>(&t.at(l, grille::colonneUnoScore)); s && *s >= 60) score60.insert(l);
     }
     ASSERT_GE(tous.size(), 20u);
     for (const auto* s : {&selection, &rural, &dep, &score60}) {

@@ -28,8 +28,12 @@ namespace eci::test::fabrique {
 
 namespace fs = std::filesystem;
 
-// Référentiel rows 7..373 (367 nodes), Collectivité B4:C16 (13 keys).
-constexpr int kPremiere = 7, kDerniere = 373;
+// Référentiel rows 7..373 (367 nodes), Collectivité B4:C16 (13 keys): spreadsheets/disposition.json.
+namespace dispoRef = dispo::autodiagnostic::referentiel;
+namespace dispoColl = dispo::autodiagnostic::collectivite;
+constexpr int kPremiere = dispoRef::ligneFeuillePremiere, kDerniere = dispoRef::ligneFeuilleDerniere;
+static_assert(dispoColl::ligneFeuilleDerniere - dispoColl::ligneFeuillePremiere + 1 == 13, "the 13 keys of kCles");
+static_assert(dispoRef::colonneUnoPartPasFaite == dispoRef::colonneUnoStatut + 4, "the inputs J:N written as one block");
 inline const char* const kCles[13] = {"nom",       "type",      "soustype",  "population", "drom",
                                       "departement", "dechets_1", "dechets_2", "dechets_3",  "dev_eco_1",
                                       "formation", "REOM",      "SPASER"};
@@ -145,10 +149,11 @@ inline std::vector<Autodiag> fabriquer(const fs::path& modele, const fs::path& d
 
         {
             Classeur doc = Classeur::copieSansTitre(modele);  // closed at the end of the block, even on error
-            uno::Reference<css::sheet::XSpreadsheet> coll = doc.feuille("Collectivité");
-            uno::Reference<css::sheet::XSpreadsheet> refs = doc.feuille("Référentiel");
+            uno::Reference<css::sheet::XSpreadsheet> feuilleColl = doc.feuille(kFeuilleCollectivite);
+            uno::Reference<css::sheet::XSpreadsheet> refs = doc.feuille(kFeuilleRef);
             for (int c = 0; c < 13; ++c) {
-                uno::Reference<css::table::XCell> cel = coll->getCellByPosition(2, 3 + c);  // C4..C16
+                uno::Reference<css::table::XCell> cel =
+                    feuilleColl->getCellByPosition(dispoColl::colonneUnoValeur, dispoColl::ligneUnoPremiere + c);  // C4..C16
                 double d;
                 ::rtl::OUString t;
                 if (valeursC[c] >>= d) cel->setValue(d);
@@ -158,7 +163,7 @@ inline std::vector<Autodiag> fabriquer(const fs::path& modele, const fs::path& d
                     cel->setFormula(::rtl::OUString());
             }
             uno::Reference<css::sheet::XCellRangeData>(
-                refs->getCellRangeByName(ou("J" + std::to_string(kPremiere) + ":N" + std::to_string(kDerniere))),
+                refs->getCellRangeByName(ou(plageRef(dispoRef::colonneStatut, dispoRef::colonnePartPasFaite))),
                 uno::UNO_QUERY_THROW)
                 ->setDataArray(jn);
             doc.enregistrer(a.fichier);

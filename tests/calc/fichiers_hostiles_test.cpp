@@ -287,9 +287,11 @@ TEST_F(CalcTest, FichiersHostilesImportEtConsolidation) {
         EXPECT_NE(r.rapport.find(std::to_string(piege.statutsAttendus.size()) + " statuts importés"), std::string::npos)
             << r.rapport;
         // The statuses landed in Référentiel!J.
-        const eci::calc::Plage a = c.plage("Référentiel", "A7:J373");
+        namespace ref = dispo::autodiagnostic::referentiel;
+        const eci::calc::Plage a = c.plage(kFeuilleRef, plageRef(ref::colonneId, ref::colonneStatut));
         std::map<std::string, std::string> lu;
-        for (std::size_t l = 0; l < a.lignes; ++l) lu[enTexte(a.at(l, 0))] = enTexte(a.at(l, 9));
+        for (std::size_t l = 0; l < a.lignes; ++l)
+            lu[enTexte(a.at(l, ref::colonneUnoId))] = enTexte(a.at(l, ref::colonneUnoStatut));
         for (const auto& [id, attendu] : piege.statutsAttendus) EXPECT_EQ(lu[id], attendu) << "statut of " << id;
         EXPECT_FALSE(fs::exists(piege.temoin)) << "the OnLoad macro of the imported file RAN";
         EXPECT_LT(r.secondes, 30);

@@ -14,7 +14,8 @@ namespace eci {
 // Evaluates every rule of the référentiel with {answers, identity} (no scores,
 // no référentiel context), one optional Consequence per node (indexed like the
 // tree). Throws regle::ErreurEvaluation like the platform (an exception in
-// any rule aborts the computation).
+// any rule aborts the computation), and also when the score rules name an
+// unknown node or read each other in a cycle (verifierReglesScore).
 std::vector<std::optional<Consequence>> consequences(const Referentiel& ref, const regle::Contexte& contexte);
 
 // Same, writing into `sortie` (reused buffer).

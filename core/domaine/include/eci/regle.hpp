@@ -74,6 +74,9 @@ public:
     // Throws ErreurEvaluation.
     Valeur evaluer(const Contexte& contexte) const;
     const std::string& texte() const { return texte_; }
+    // The names read by score(…), in order of first appearance, each once
+    // (the nodes a score rule depends on, docs/score.md §5.8).
+    std::vector<std::string> scoresLus() const;
 
 private:
     std::shared_ptr<const detail::Noeud> racine_;

@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eci/referentiel.hpp"
@@ -88,6 +89,16 @@ std::vector<ScoreNoeud> calculerScores(const Referentiel& ref, const EntreesCalc
 // Same, reusing `sortie` (no allocation when its size already fits).
 void calculerScores(const Referentiel& ref, const EntreesCalcul& entrees, const ParametresCalcul& params,
                     std::vector<ScoreNoeud>& sortie);
+
+// §5.8: the node that score(nom) in a score rule names: its platform id (« cae_1.2.3 ») or its
+// action_id; for a référentiel passed as a range without its own prefix (no action_id on the root
+// row, so the default « eci »), also « <any prefix>_<identifiant> ». -1 when it names no node.
+int noeudDeScore(const Referentiel& ref, std::string_view nom);
+
+// §5.8, bad input: every score(…) of the référentiel's score rules names one of its nodes, and no
+// rules read each other's score in a cycle (a rule reading its own node, as the CAE's 3.3.5 does,
+// is fine). Throws regle::ErreurEvaluation with a French message naming the rule.
+void verifierReglesScore(const Referentiel& ref);
 
 // §6: JavaScript Math.round based rounding to 3 decimals.
 double arrondi3(double x);

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace eci::texte {
 
@@ -25,5 +26,9 @@ std::string abreger(std::string_view s, std::size_t n);
 
 // French display of a number for messages (up to 3 decimals, comma).
 std::string nombreFr(double x);
+
+// Split one CSV record (RFC 4180 quoting, CRLF tolerated) starting at pos; advances pos past
+// its end of line. Used by the embedded data files (référentiel, labellisation).
+std::vector<std::string> lireEnregistrement(std::string_view csv, std::size_t& pos);
 
 }  // namespace eci::texte

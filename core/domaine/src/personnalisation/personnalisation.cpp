@@ -13,6 +13,7 @@ std::vector<std::optional<Consequence>> consequences(const Referentiel& ref, con
 void consequences(const Referentiel& ref, const regle::Contexte& ctx, std::vector<std::optional<Consequence>>& out) {
     const auto& N = ref.noeuds();
     out.assign(N.size(), std::nullopt);
+    verifierReglesScore(ref);  // bad score rules are refused here, before any scoring (docs/score.md §5.8)
     // The platform evaluates rules without scores and without référentiel context.
     regle::Contexte c = ctx;
     c.scores.reset();

@@ -147,4 +147,35 @@ std::string abreger(std::string_view s, std::size_t n) {
     return std::string(s.substr(0, i)) + "…";
 }
 
+// Split one CSV record (RFC 4180 quoting) starting at pos; advances pos.
+std::vector<std::string> lireEnregistrement(std::string_view csv, std::size_t& pos) {
+    std::vector<std::string> champs;
+    std::string courant;
+    bool guillemets = false;
+    while (pos < csv.size()) {
+        char c = csv[pos++];
+        if (guillemets) {
+            if (c == '"') {
+                if (pos < csv.size() && csv[pos] == '"') { courant += '"'; ++pos; }
+                else guillemets = false;
+            } else {
+                courant += c;
+            }
+        } else if (c == '"') {
+            guillemets = true;
+        } else if (c == ',') {
+            champs.push_back(std::move(courant));
+            courant.clear();
+        } else if (c == '\r') {
+            // ignored (CRLF)
+        } else if (c == '\n') {
+            break;
+        } else {
+            courant += c;
+        }
+    }
+    champs.push_back(std::move(courant));
+    return champs;
+}
+
 }  // namespace eci::texte

@@ -1,0 +1,87 @@
+// The content pre-check (see controle_contenu.hpp).
+#include "controle_contenu.hpp"
+
+#include <com/sun/star/io/XInputStream.hpp>
+#include <com/sun/star/packages/zip/ZipFileAccess.hpp>
+#include <osl/file.hxx>
+
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include "documents.hpp"
+#include "eci/calc/import.hpp"
+
+namespace eci::addin::commandes {
+
+namespace {
+
+// Largest decompressed content the commands read before opening a workbook, and most filled cells
+// it may declare (a platform export has about 4 000, an autodiagnostic about 10 000).
+constexpr sal_Int64 kOctetsMaxContenu = 200 * 1024 * 1024;
+constexpr std::uint64_t kCellulesMax = 2000000;
+
+// Reads a stream to its end, at most `max` bytes (more: nullopt).
+std::optional<std::string> lireFlux(const uno::Reference<css::io::XInputStream>& flux, sal_Int64 max) {
+    std::string texte;
+    uno::Sequence<sal_Int8> bloc;
+    for (;;) {
+        const sal_Int32 n = flux->readBytes(bloc, 1 << 20);
+        if (n <= 0) break;
+        if (static_cast<sal_Int64>(texte.size()) + n > max) return std::nullopt;
+        texte.append(reinterpret_cast<const char*>(bloc.getConstArray()), static_cast<std::size_t>(n));
+    }
+    return texte;
+}
+
+}  // namespace
+
+std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& ctx, const OUString& url,
+                                 const std::string& nom) {
+    std::optional<std::string> xml;  // a flat OpenDocument file
+    std::uint64_t cellules = 0;      // filled cells declared by the sheets' XML
+    if (aExtension(nom, ".fods")) {
+        OUString chemin;
+        if (osl::FileBase::getSystemPathFromFileURL(url, chemin) != osl::FileBase::E_None) return std::string();
+        std::ifstream f(s8(chemin), std::ios::binary);
+        xml = std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    } else {
+        uno::Reference<css::packages::zip::XZipFileAccess2> zip;
+        try {
+            zip = css::packages::zip::ZipFileAccess::createWithURL(ctx, url);
+        } catch (const uno::Exception&) {
+            return std::string();  // not a zip: the loader decides
+        }
+        sal_Int64 total = 0;
+        for (const OUString& entree : zip->getElementNames()) {
+            // An entry that cannot be read (encrypted, corrupt) is left to the loader, which refuses it.
+            std::optional<std::string> contenu;
+            try {
+                uno::Reference<css::io::XInputStream> flux;
+                zip->getByName(entree) >>= flux;
+                if (!flux.is()) continue;
+                contenu = lireFlux(flux, kOctetsMaxContenu - total);
+            } catch (const uno::Exception&) {
+                continue;
+            }
+            if (!contenu)
+                return "contenu décompressé de plus de " + std::to_string(kOctetsMaxContenu / (1024 * 1024)) +
+                       " Mo (archive piégée ?)";
+            total += static_cast<sal_Int64>(contenu->size());
+            if (entree == "content.xml" || (entree.startsWith("xl/worksheets/") && entree.endsWith(".xml"))) {
+                const std::uint64_t n = calc::import::cellulesDeclarees(*contenu);
+                cellules = n > UINT64_MAX - cellules ? UINT64_MAX : cellules + n;
+            }
+        }
+    }
+    if (xml) cellules = calc::import::cellulesDeclarees(*xml);
+    if (cellules > kCellulesMax)
+        return "le fichier déclare " +
+               (cellules == UINT64_MAX ? std::string("un nombre démesuré de") : std::to_string(cellules)) +
+               " cellules remplies (au plus " + std::to_string(kCellulesMax) +
+               ") : ce n'est ni un export de la plateforme ni un autodiagnostic";
+    return std::string();
+}
+
+}  // namespace eci::addin::commandes

@@ -1,0 +1,52 @@
+// The dialogs of the menu commands (see dialogues.hpp).
+#include "dialogues.hpp"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/FolderPicker.hpp>
+#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
+#include <com/sun/star/ui/dialogs/XFilterManager.hpp>
+
+#include "documents.hpp"
+
+namespace eci::addin::commandes {
+
+OUString choisirFichier(const uno::Reference<uno::XComponentContext>& ctx) {
+    uno::Reference<css::ui::dialogs::XFilePicker3> fp = css::ui::dialogs::FilePicker::createWithMode(
+        ctx, css::ui::dialogs::TemplateDescription::FILEOPEN_SIMPLE);
+    fp->setTitle(u("Importer un export de la plateforme"));
+    fp->appendFilter(u("Export de la plateforme (*.xlsx, *.ods)"), "*.xlsx;*.ods");
+    fp->appendFilter(u("Tous les fichiers"), "*");
+    if (fp->execute() != css::ui::dialogs::ExecutableDialogResults::OK) return OUString();
+    uno::Sequence<OUString> f = fp->getSelectedFiles();
+    return f.getLength() ? f[0] : OUString();
+}
+
+OUString choisirDossier(const uno::Reference<uno::XComponentContext>& ctx) {
+    uno::Reference<css::ui::dialogs::XFolderPicker2> fp = css::ui::dialogs::FolderPicker::create(ctx);
+    fp->setTitle(u("Dossier des autodiagnostics des candidats"));
+    if (fp->execute() != css::ui::dialogs::ExecutableDialogResults::OK) return OUString();
+    return fp->getDirectory();
+}
+
+void message(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<css::frame::XFrame>& cadre,
+             const std::string& texte) {
+    try {
+        if (!cadre.is()) return;
+        uno::Reference<css::awt::XWindowPeer> parent(cadre->getContainerWindow(), uno::UNO_QUERY);
+        if (!parent.is()) return;
+        uno::Reference<css::awt::XToolkit2> tk = css::awt::Toolkit::create(ctx);
+        uno::Reference<css::awt::XMessageBoxFactory> f(tk, uno::UNO_QUERY_THROW);
+        f->createMessageBox(parent, css::awt::MessageBoxType_INFOBOX, css::awt::MessageBoxButtons::BUTTONS_OK,
+                            u("Économie circulaire"), u(texte))
+            ->execute();
+    } catch (const uno::Exception&) {
+    }
+}
+
+}  // namespace eci::addin::commandes

@@ -1,0 +1,30 @@
+// The safe-file checks of the commands that open a user's file (import of an export, consolidation
+// of autodiagnostics): a local regular file under a size limit (no FIFO, device, directory or
+// dangling link), a content that would not freeze soffice (controle_contenu.hpp), and the load
+// properties of a file that is only read (hidden, read-only, no macro, no link update).
+#pragma once
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/uno/Sequence.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <rtl/ustring.hxx>
+
+#include <string>
+
+namespace eci::addin::commandes {
+
+// Why a local file may not be opened (empty when it may): it must exist and be a regular file
+// (a symbolic link is followed), not a FIFO, device or directory, which would block or never end,
+// and stay under the size limit (100 Mo).
+std::string raisonDeNePasOuvrir(const ::rtl::OUString& url);
+
+// How the commands load a workbook they only read (an export to import, an autodiagnostic to
+// consolidate): hidden, read-only, never running its macros, never updating its links.
+::com::sun::star::uno::Sequence<::com::sun::star::beans::PropertyValue> proprietesSource();
+
+// Why a workbook named `nom` at `url` must not be opened: not a local regular file under the size
+// limit, or a content that would freeze soffice. Empty when it may be opened.
+std::string raisonDeRefuser(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
+                            const ::rtl::OUString& url, const std::string& nom);
+
+}  // namespace eci::addin::commandes

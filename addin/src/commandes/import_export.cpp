@@ -1,0 +1,171 @@
+// « Importer un export de la plateforme » (see import_export.hpp).
+#include "import_export.hpp"
+
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+
+#include <cctype>
+#include <map>
+#include <vector>
+
+#include "documents.hpp"
+#include "eci/calc/import.hpp"
+#include "eci/disposition.hpp"
+#include "eci/statuts.hpp"
+#include "fichiers_surs.hpp"
+
+namespace eci::addin::commandes {
+
+namespace {
+
+// Where the Référentiel sheet of the autodiagnostic keeps its rows and inputs (spreadsheets/disposition.json):
+// the first node row, N°, and the inputs J Statut, K Explications, L:N fractions (0-based).
+namespace ref = disposition::autodiagnostic::referentiel;
+constexpr const char* kFeuilleRef = disposition::autodiagnostic::feuilleReferentiel;
+constexpr sal_Int32 kPremiereLigne = ref::ligneUnoPremiere;
+static_assert(ref::colonneUnoExplications == ref::colonneUnoStatut + 1 &&
+                  ref::colonneUnoPartFaite == ref::colonneUnoStatut + 2 &&
+                  ref::colonneUnoPartPasFaite == ref::colonneUnoStatut + 4,
+              "the import writes J:N (statut, explications, three fractions) as one block");
+
+// 1. Reads the first sheet of the source: hidden, read-only, no macro, no link update; never stored.
+calc::Plage lireSource(const uno::Reference<uno::XComponentContext>& ctx, const OUString& fichier) {
+    OUString url = versUrl(fichier);
+    if (std::string raison = raisonDeRefuser(ctx, url, s8(fichier)); !raison.empty()) {
+        raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
+        throw ErreurCommande(raison + " : « " + s8(fichier) + " ».");
+    }
+    uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx);
+    const uno::Sequence<css::beans::PropertyValue> p = proprietesSource();
+    uno::Reference<css::lang::XComponent> source;
+    try {
+        source = desktop->loadComponentFromURL(url, "_blank", 0, p);
+    } catch (const uno::Exception& e) {
+        throw ErreurCommande("Le fichier « " + s8(fichier) + " » n'a pas pu être ouvert (" + s8(e.Message) +
+                             ").");
+    }
+    if (!source.is())
+        throw ErreurCommande("Le fichier « " + s8(fichier) +
+                             " » n'a pas pu être ouvert (format inconnu, fichier abîmé ou protégé par mot "
+                             "de passe ?).");
+    calc::Plage donnees;
+    try {
+        uno::Reference<css::sheet::XSpreadsheetDocument> src(source, uno::UNO_QUERY);
+        if (!src.is()) throw ErreurCommande("Le fichier « " + s8(fichier) + " » n'est pas un classeur.");
+        uno::Reference<css::container::XIndexAccess> idx(src->getSheets(), uno::UNO_QUERY_THROW);
+        if (idx->getCount() == 0) throw ErreurCommande("Le fichier « " + s8(fichier) + " » n'a aucune feuille.");
+        uno::Reference<css::sheet::XSpreadsheet> f0(idx->getByIndex(0), uno::UNO_QUERY_THROW);
+        donnees = zoneUtilisee(f0);
+    } catch (...) {
+        fermer(source);
+        throw;
+    }
+    fermer(source);
+    return donnees;
+}
+
+// The 0-based row of each N° of the Référentiel sheet (a number-looking N° typed as a number too).
+std::map<std::string, sal_Int32> lignesParNumero(const calc::Plage& zone, sal_Int32 fin) {
+    std::map<std::string, sal_Int32> ligneDe;
+    for (sal_Int32 l = kPremiereLigne; l <= fin; ++l) {
+        const calc::Cellule& c = zone.at((std::size_t)l, ref::colonneUnoId);
+        std::string id;
+        if (auto s = std::get_if<std::string>(&c)) id = *s;
+        else if (auto d = std::get_if<double>(&c)) {
+            int i = Referentiel::eci()->index(std::to_string(static_cast<long long>(*d)));
+            if (*d == static_cast<long long>(*d) && i > 0) id = Referentiel::eci()->noeud(i).identifiant;
+        }
+        if (!id.empty()) ligneDe.emplace(id, l);
+    }
+    return ligneDe;
+}
+
+// The import's report: counts, rows not recognised, remarks.
+std::string rapportImport(const calc::import::ResultatImport& r, std::size_t importes, std::size_t statuts,
+                          const std::vector<std::string>& absents) {
+    std::string rapport = "Import terminé : " + std::to_string(importes) + " lignes reconnues, " +
+                          std::to_string(statuts) + " statuts importés.";
+    std::vector<std::string> nonReconnues = r.nonReconnues;
+    nonReconnues.insert(nonReconnues.end(), absents.begin(), absents.end());
+    if (importes == 0 && nonReconnues.empty()) {
+        rapport += "\nAucune ligne de ce fichier ne correspond à un N° du référentiel.";
+    } else if (nonReconnues.empty()) {
+        rapport += "\nToutes les lignes ont été reconnues.";
+    } else {
+        rapport += "\nLignes non reconnues (" + std::to_string(nonReconnues.size()) + ") :";
+        for (const std::string& s : nonReconnues) rapport += "\n- " + s;
+    }
+    if (!r.problemes.empty()) {
+        rapport += "\nRemarques (" + std::to_string(r.problemes.size()) + ") :";
+        for (const std::string& s : r.problemes) rapport += "\n- " + s;
+    }
+    return rapport;
+}
+
+}  // namespace
+
+std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
+                           const uno::Reference<css::lang::XComponent>& autodiag, const OUString& fichier) {
+    uno::Reference<css::sheet::XSpreadsheetDocument> cible(autodiag, uno::UNO_QUERY);
+    if (!cible.is()) throw ErreurCommande("Le document cible n'est pas un classeur Calc.");
+    uno::Reference<css::container::XNameAccess> feuilles(cible->getSheets(), uno::UNO_QUERY_THROW);
+    if (!feuilles->hasByName(u(kFeuilleRef)))
+        throw ErreurCommande(std::string("Le document cible n'est pas un autodiagnostic (pas de feuille « ") +
+                             kFeuilleRef + " »).");
+    if (fichier.isEmpty()) throw ErreurCommande("Aucun fichier à importer.");
+
+    // 1. Read the source.
+    const calc::Plage donnees = lireSource(ctx, fichier);
+
+    // 2. Match the rows (domain library).
+    calc::import::ResultatImport r;
+    try {
+        r = calc::import::lireExport(donnees, *Referentiel::eci());
+    } catch (const calc::import::ErreurImport& e) {
+        throw ErreurCommande(e.what());
+    }
+
+    // 3. Write the inputs of the Référentiel sheet (J statut, K explications, L:N fractions).
+    uno::Reference<css::sheet::XSpreadsheet> feuilleRef(feuilles->getByName(u(kFeuilleRef)), uno::UNO_QUERY_THROW);
+    calc::Plage zone = zoneUtilisee(feuilleRef);
+    if (zone.lignes <= static_cast<std::size_t>(kPremiereLigne))
+        throw ErreurCommande(std::string("La feuille « ") + kFeuilleRef + " » du document cible est vide.");
+    const sal_Int32 fin = static_cast<sal_Int32>(zone.lignes) - 1;
+    const std::map<std::string, sal_Int32> ligneDe = lignesParNumero(zone, fin);
+    uno::Reference<css::sheet::XCellRangeData> plage(
+        feuilleRef->getCellRangeByPosition(ref::colonneUnoStatut, kPremiereLigne, ref::colonneUnoPartPasFaite, fin),
+        uno::UNO_QUERY_THROW);
+    uno::Sequence<uno::Sequence<uno::Any>> valeurs = plage->getDataArray();
+    auto* lignes = valeurs.getArray();
+    std::size_t importes = 0, statuts = 0;
+    std::vector<std::string> absents;
+    for (const calc::import::LigneExport& le : r.lignes) {
+        auto it = ligneDe.find(le.identifiant);
+        if (it == ligneDe.end()) {
+            absents.push_back("N° " + le.identifiant + " (ligne " + std::to_string(le.ligneSource) +
+                              ") absent de la feuille « " + kFeuilleRef + " »");
+            continue;
+        }
+        auto* v = lignes[it->second - kPremiereLigne].getArray();
+        v[0] <<= u(le.statut ? motStatut(*le.statut) : "");
+        v[1] <<= u(le.explications);
+        for (int k = 0; k < 3; ++k) {
+            if (le.fractions) v[2 + k] <<= (*le.fractions)[(std::size_t)k];
+            else v[2 + k] <<= OUString();
+        }
+        ++importes;
+        if (le.statut) ++statuts;
+    }
+    plage->setDataArray(valeurs);
+    uno::Reference<css::sheet::XCalculatable> calcul(autodiag, uno::UNO_QUERY);
+    if (calcul.is()) calcul->calculateAll();
+    return rapportImport(r, importes, statuts, absents);
+}
+
+}  // namespace eci::addin::commandes
