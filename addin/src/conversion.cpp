@@ -64,16 +64,6 @@ calc::Cellule toCell(const uno::Any& a) {
 
 namespace {
 
-std::string formatCount(std::size_t n) {
-    // 100000 -> "100 000" (French thousands separator)
-    std::string s = std::to_string(n), r;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && (s.size() - i) % 3 == 0) r += ' ';
-        r += s[i];
-    }
-    return r;
-}
-
 bool isBlankRow(const uno::Sequence<uno::Any>& row) {
     for (sal_Int32 j = 0; j < row.getLength(); ++j)
         if (row[j].hasValue()) {
@@ -104,8 +94,8 @@ std::size_t keptRows(const uno::Sequence<uno::Sequence<T>>& m) {
             onlyBlankBeyond = isBlankRow(m[static_cast<sal_Int32>(i)]);
     }
     if (onlyBlankBeyond) return calc::kMaxLignes;
-    throw calc::ErreurArgument("plage trop grande : " + formatCount(n) + " lignes (au plus " +
-                               formatCount(calc::kMaxLignes) + ")");
+    throw calc::ErreurArgument("plage trop grande : " + calc::compte(n) + " lignes (au plus " +
+                               calc::compte(calc::kMaxLignes) + ")");
 }
 
 template <class T>
@@ -114,7 +104,7 @@ calc::Plage rangeOf(const uno::Sequence<uno::Sequence<T>>& m) {
     if (rows == 0) return calc::Plage();
     const std::size_t cols = static_cast<std::size_t>(m[0].getLength());
     if (cols == 0) return calc::Plage();
-    if (cols > 16384) throw calc::ErreurArgument("plage trop large : " + formatCount(cols) + " colonnes");
+    if (cols > 16384) throw calc::ErreurArgument("plage trop large : " + calc::compte(cols) + " colonnes");
     calc::Plage p(rows, cols);
     for (std::size_t i = 0; i < rows; ++i) {
         const uno::Sequence<T>& row = m[static_cast<sal_Int32>(i)];
@@ -149,28 +139,9 @@ calc::Plage toRange(const uno::Any& a) {
     return calc::Plage(toCell(a));
 }
 
-namespace {
-bool isBlank(const calc::Cellule& c) {
-    if (std::holds_alternative<std::monostate>(c)) return true;
-    const std::string* s = std::get_if<std::string>(&c);
-    return s && s->empty();
-}
-}  // namespace
-
-calc::Optionnel toOptional(const uno::Any& a) {
+calc::Optionnel toOptional(const uno::Any& a, calc::Vide regle) {
     if (!a.hasValue()) return std::nullopt;
-    calc::Plage p = toRange(a);
-    if (p.vide()) return std::nullopt;
-    if (p.lignes == 1 && p.colonnes == 1 && isBlank(p.cellules[0])) return std::nullopt;
-    return p;
-}
-
-calc::Optionnel toOptionalZeroIsBlank(const uno::Any& a) {
-    if (a.getValueTypeClass() != uno::TypeClass_SEQUENCE && a.hasValue()) {
-        const calc::Cellule c = toCell(a);
-        if (const double* d = std::get_if<double>(&c); d && *d == 0) return std::nullopt;
-    }
-    return toOptional(a);
+    return calc::optionnel(toRange(a), a.getValueTypeClass() != uno::TypeClass_SEQUENCE, regle);
 }
 
 namespace {
@@ -179,7 +150,7 @@ calc::Cellule toSingleCell(const calc::Plage& p, const char* argument) {
     if (p.lignes != 1 || p.colonnes != 1)
         throw calc::ErreurArgument(std::string("« ") + argument +
                                    " » doit être une seule valeur, pas une plage de " +
-                                   formatCount(p.lignes) + " × " + formatCount(p.colonnes) + " cellules");
+                                   calc::compte(p.lignes) + " × " + calc::compte(p.colonnes) + " cellules");
     return p.cellules[0];
 }
 }  // namespace
@@ -190,6 +161,10 @@ calc::Cellule toSingleCell(const uno::Any& a, const char* argument) {
 }
 
 calc::Cellule toSingleCell(const Matrix& m, const char* argument) { return toSingleCell(toRange(m), argument); }
+
+calc::Cellule toCellule(const Matrix& m, const char* argument, calc::Vide regle) {
+    return calc::cellule(toSingleCell(m, argument), regle);
+}
 
 uno::Any toAny(const calc::Cellule& c) {
     if (const double* d = std::get_if<double>(&c)) return uno::Any(*d);

@@ -12,6 +12,9 @@
 //    as a scalar double / OUString, BUT an empty single cell as the double 0; a range (or an
 //    inline array {1;2}) as sequence<sequence<any>> (empty cells as "").
 //  - error values in scalar arguments propagate (#DIV/0! ...) without a call.
+// What such a single empty cell means is decided per argument in addin/fonctions.json ("vide") and
+// applied by toOptional / toCellule through eci::calc::optionnel / eci::calc::cellule
+// (eci/calc/arguments.hpp); the generated XFonctions methods pass each argument's rule.
 // Every function here throws eci::calc::ErreurArgument (French message) on a bad value.
 #pragma once
 
@@ -21,7 +24,7 @@
 
 #include <string>
 
-#include "eci/calc/fonctions.hpp"
+#include "eci/calc/arguments.hpp"
 
 namespace eci::addin {
 
@@ -41,19 +44,17 @@ calc::Plage toRange(const Matrix& m);
 // A value or range passed as `any`: a scalar becomes a 1x1 Plage, void an empty Plage.
 calc::Plage toRange(const uno::Any& a);
 
-// An optional argument: absent when omitted (void), empty text, or a single empty cell.
-calc::Optionnel toOptional(const uno::Any& a);
-
-// An optional argument for which the number 0 is not a valid value (text options such as
-// plafond_sur / regle, note_max, nombre): like toOptional, but a scalar 0 -- what Calc passes for
-// a single empty cell -- is absent too, so that an empty cell gives the default. A 0 inside a
-// range, or the text "0", is kept (and rejected by eci::calc).
-calc::Optionnel toOptionalZeroIsBlank(const uno::Any& a);
+// An optional argument: absent when omitted (void), empty text, or a single empty cell; the scalar 0
+// of a reference to one empty cell is absent under Vide::defaut, the number 0 under Vide::zero.
+calc::Optionnel toOptional(const uno::Any& a, calc::Vide regle);
 
 // A single value passed as `any` (e.g. an id): a 1x1 range is unwrapped; a larger range is
 // an error.
 calc::Cellule toSingleCell(const uno::Any& a, const char* argument);
 calc::Cellule toSingleCell(const Matrix& m, const char* argument);
+// One required cell typed as a range (id, phase, score): toSingleCell, then the argument's blank
+// rule (under Vide::defaut the 0 of an empty cell becomes a blank cell).
+calc::Cellule toCellule(const Matrix& m, const char* argument, calc::Vide regle);
 
 // Results.
 uno::Any toAny(const calc::Cellule& c);       // monostate -> void Any

@@ -8,7 +8,7 @@
 // called in-process on the same cells.
 //
 // Also: what an empty cell passed to an optional argument means (the add-in's decisions, see
-// addin/src/fonctions_uno_familles.hpp), bad inputs (Err:502), AIDE.VERIFIER's French text.
+// "vide" of each argument in addin/fonctions.json), bad inputs (Err:502), AIDE.VERIFIER's French text.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -259,7 +259,7 @@ TEST_F(CalcTest, AideAutofinancementOfANumberOrARange) {
 }
 
 // A single empty cell reaches an `any` argument as the number 0 (Calc). Decisions (see
-// addin/src/fonctions_uno_familles.hpp): 0 is used where it is a valid value, means the default
+// "vide" in addin/fonctions.json): 0 is used where it is a valid value, means the default
 // for the text options, and stays an error for taux_aide.
 TEST_F(CalcTest, AideEmptyCellsGivenToOptionalArguments) {
     // E1:E9 are empty

@@ -1,13 +1,14 @@
-// Unit tests of the add-in glue (addin/src/conversion.*), without LibreOffice running:
-// the values below are shaped like what Calc 7.4 passes (see conversion.hpp).
+// Unit tests of the add-in glue (addin/src/conversion.*, the XFonctions methods generated from
+// addin/fonctions.json), without LibreOffice running: the values below are shaped like what
+// Calc 7.4 passes (see conversion.hpp).
 #include <gtest/gtest.h>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
 
 #include "conversion.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "fonctions_uno.hpp"
-#include "fonctions_uno_familles.hpp"
 
 using namespace eci::addin;
 namespace css = ::com::sun::star;
@@ -58,13 +59,15 @@ TEST(Glue, RangesAndScalars) {
 }
 
 TEST(Glue, OptionalArguments) {
-    EXPECT_FALSE(toOptional(uno::Any()).has_value());              // omitted / f(a;;c)
-    EXPECT_FALSE(toOptional(uno::Any(OUString())).has_value());    // ""
-    EXPECT_FALSE(toOptional(uno::Any(blankColumn(1))).has_value());  // one empty cell (as a range)
-    EXPECT_TRUE(toOptional(uno::Any(0.0)).has_value());            // an empty single cell comes as 0: kept
-    auto two = toOptional(uno::Any(blankColumn(2)));
-    ASSERT_TRUE(two.has_value());
-    EXPECT_EQ(two->lignes, 2u);
+    for (eci::calc::Vide regle : {eci::calc::Vide::defaut, eci::calc::Vide::zero}) {
+        EXPECT_FALSE(toOptional(uno::Any(), regle).has_value());              // omitted / f(a;;c)
+        EXPECT_FALSE(toOptional(uno::Any(OUString()), regle).has_value());    // ""
+        EXPECT_FALSE(toOptional(uno::Any(blankColumn(1)), regle).has_value());  // one empty cell (as a range)
+        auto two = toOptional(uno::Any(blankColumn(2)), regle);
+        ASSERT_TRUE(two.has_value());
+        EXPECT_EQ(two->lignes, 2u);
+    }
+    EXPECT_TRUE(toOptional(uno::Any(0.0), eci::calc::Vide::zero).has_value());  // an empty single cell comes as 0: kept
 }
 
 TEST(Glue, SingleValueArguments) {
@@ -107,44 +110,55 @@ TEST(Glue, Results) {
 }
 
 TEST(Glue, OptionalArgumentsWhereZeroIsBlank) {
-    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any()).has_value());
-    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any(0.0)).has_value());     // a single empty cell
-    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any(false)).has_value());
-    EXPECT_FALSE(toOptionalZeroIsBlank(uno::Any(OUString())).has_value());
-    EXPECT_TRUE(toOptionalZeroIsBlank(uno::Any(3.0)).has_value());
-    EXPECT_TRUE(toOptionalZeroIsBlank(uno::Any(OUString("0"))).has_value());  // the text "0" is kept
-    EXPECT_TRUE(toOptionalZeroIsBlank(uno::Any(column({uno::Any(0.0)}))).has_value());  // {0}: a range
+    const auto defaut = eci::calc::Vide::defaut;
+    EXPECT_FALSE(toOptional(uno::Any(), defaut).has_value());
+    EXPECT_FALSE(toOptional(uno::Any(0.0), defaut).has_value());     // a single empty cell
+    EXPECT_FALSE(toOptional(uno::Any(false), defaut).has_value());
+    EXPECT_FALSE(toOptional(uno::Any(OUString()), defaut).has_value());
+    EXPECT_TRUE(toOptional(uno::Any(3.0), defaut).has_value());
+    EXPECT_TRUE(toOptional(uno::Any(OUString("0")), defaut).has_value());  // the text "0" is kept
+    EXPECT_TRUE(toOptional(uno::Any(column({uno::Any(0.0)})), defaut).has_value());  // {0}: a range
+    // a required cell: the 0 of an empty cell is blank under "defaut" (phase), 0 under "zero" (score)
+    EXPECT_EQ(std::get<std::string>(toCellule(column({uno::Any(0.0)}), "phase", defaut)), "");
+    EXPECT_EQ(std::get<double>(toCellule(column({uno::Any(0.0)}), "score", eci::calc::Vide::zero)), 0.0);
 }
 
-// The AIDE / CRITERES glue, fed as Calc feeds it (see fonctions_uno_familles.hpp).
+// The AIDE / CRITERES methods, fed as Calc feeds them (blank rules: "vide" in addin/fonctions.json).
 TEST(Glue, AideFamily) {
-    namespace f = familles;
+    const uno::Reference<fr::ademe::eci::XFonctions> f = creerFonctions();
     const Matrix diag = column({uno::Any(OUString("diagnostic"))});
     const uno::Any none, zero(0.0);
-    EXPECT_EQ(f::aideAssiette(60000, none, none), 72000.0);
-    EXPECT_EQ(f::aideAssiette(60000, zero, none), 60000.0);  // taux_tva 0 is a rate
-    EXPECT_EQ(f::aideMontant(60000, diag, none, none, none, none), 50000.0);
-    EXPECT_EQ(f::aideMontant(60000, diag, none, none, none, zero), 50000.0);  // plafond_sur: empty cell
-    EXPECT_EQ(f::aideMontant(60000, diag, none, none, none, uno::Any(OUString("assiette"))), 35000.0);
-    EXPECT_THROW(f::aideMontant(60000, diag, zero, none, none, none), ErreurArgument);  // taux_aide 0
-    EXPECT_THROW(f::aidePlafond(blankColumn(2)), ErreurArgument);
-    Matrix r = f::aideRepartition(1000.01, 0.5);
+    EXPECT_EQ(f->aideAssiette(60000, none, none), 72000.0);
+    EXPECT_EQ(f->aideAssiette(60000, zero, none), 60000.0);  // taux_tva 0 is a rate
+    EXPECT_EQ(f->aideMontant(60000, diag, none, none, none, none), 50000.0);
+    EXPECT_EQ(f->aideMontant(60000, diag, none, none, none, zero), 50000.0);  // plafond_sur: empty cell
+    EXPECT_EQ(f->aideMontant(60000, diag, none, none, none, uno::Any(OUString("assiette"))), 35000.0);
+    EXPECT_THROW(f->aideMontant(60000, diag, zero, none, none, none), css::lang::IllegalArgumentException);  // taux_aide 0
+    EXPECT_THROW(f->aidePlafond(blankColumn(2)), css::lang::IllegalArgumentException);
+    Matrix r = f->aideRepartition(1000.01, 0.5);
     ASSERT_EQ(r.getLength(), 1);
     ASSERT_EQ(r[0].getLength(), 2);
     EXPECT_EQ(r[0][0], uno::Any(500.0));
     EXPECT_EQ(r[0][1], uno::Any(500.01));
-    EXPECT_EQ(f::aideSolde(50000, 72000, 60000, uno::Any(15000.0), zero), 26666.66);  // regle: empty cell
-    EXPECT_EQ(f::aideSolde(50000, 72000, 60000, uno::Any(15000.0), uno::Any(OUString("taux"))), 27000.0);
-    EXPECT_EQ(f::aideAutofinancement(20000, column({uno::Any(50000.0), uno::Any(OUString()), uno::Any(30000.0)})),
+    EXPECT_EQ(f->aideSolde(50000, 72000, 60000, uno::Any(15000.0), zero), 26666.66);  // regle: empty cell
+    EXPECT_EQ(f->aideSolde(50000, 72000, 60000, uno::Any(15000.0), uno::Any(OUString("taux"))), 27000.0);
+    EXPECT_EQ(f->aideAutofinancement(20000, column({uno::Any(50000.0), uno::Any(OUString()), uno::Any(30000.0)})),
               0.2);
-    EXPECT_EQ(f::aideVerifier(10000, diag, 8400, none, none, none, zero), OUString("OK"));
+    EXPECT_EQ(f->aideVerifier(10000, diag, 8400, none, none, none, zero), OUString("OK"));
     // a diagnostics function: conversion errors come back as text too
-    EXPECT_EQ(toUtf8(f::aideVerifier(10000, blankColumn(2), 8400, none, none, none, none)).find("phase"),
+    EXPECT_EQ(toUtf8(f->aideVerifier(10000, blankColumn(2), 8400, none, none, none, none)).find("phase"),
               std::string("« ").size());
+    // phase: a single empty cell (0) is a missing phase, not the unknown phase « 0 »
+    try {
+        f->aidePlafond(column({zero}));
+        ADD_FAILURE() << "an empty phase was accepted";
+    } catch (const css::lang::IllegalArgumentException& e) {
+        EXPECT_NE(e.Message.indexOf("est vide"), -1) << toUtf8(e.Message);
+    }
 }
 
 TEST(Glue, CriteresFamily) {
-    namespace f = familles;
+    const uno::Reference<fr::ademe::eci::XFonctions> f = creerFonctions();
     const uno::Any none, zero(0.0);
     const Matrix scores = column({uno::Any(90.0), uno::Any(85.0), uno::Any(80.0), uno::Any(40.0), uno::Any(30.0)});
     auto text = [](std::vector<const char*> v) {
@@ -154,28 +168,49 @@ TEST(Glue, CriteresFamily) {
     };
     const Matrix tt = text({"Urbain", "urbain", "Urbain", "Rural", "Rural"});
     const Matrix tc = text({"CA", "CA", "CA", "CC", "CA"});
-    Matrix sel = f::criteresSelection(scores, tt, tc, uno::Any(3.0), none);
+    Matrix sel = f->criteresSelection(scores, tt, tc, uno::Any(3.0), none);
     const double expected[] = {1, 1, 0, 1, 0};
     ASSERT_EQ(sel.getLength(), 5);
     for (int i = 0; i < 5; ++i) EXPECT_EQ(sel[i][0], uno::Any(expected[i])) << i;
-    EXPECT_EQ(f::criteresCoutPanel(scores, tt, tc, uno::Any(3.0), none), 40.0);
-    EXPECT_EQ(f::criteresCoutPanel(scores, tt, tc, zero, none), 0.0);  // nombre: empty cell = 10
-    Matrix rep = f::criteresRemplacements(scores, tt, tc, uno::Any(3.0), none);
+    EXPECT_EQ(f->criteresCoutPanel(scores, tt, tc, uno::Any(3.0), none), 40.0);
+    EXPECT_EQ(f->criteresCoutPanel(scores, tt, tc, zero, none), 0.0);  // nombre: empty cell = 10
+    Matrix rep = f->criteresRemplacements(scores, tt, tc, uno::Any(3.0), none);
     EXPECT_EQ(rep[3][0], uno::Any(3.0));
     EXPECT_FALSE(rep[0][0].hasValue());
-    EXPECT_EQ(f::criteresRang(column({uno::Any(80.0)}), scores, none, none), 3.0);
+    EXPECT_EQ(f->criteresRang(column({uno::Any(80.0)}), scores, none, none), 3.0);
     Matrix notes(1);
     notes.getArray()[0] = uno::Sequence<uno::Any>(std::vector<uno::Any>{uno::Any(4.0), uno::Any(OUString("NC")),
                                                                        uno::Any(3.0)}.data(), 3);
     Matrix poids(1);
     poids.getArray()[0] = uno::Sequence<uno::Any>(std::vector<uno::Any>{uno::Any(1.0), uno::Any(1.0),
                                                                        uno::Any(1.0)}.data(), 3);
-    EXPECT_EQ(f::criteresScore(notes, poids, zero), 70.0);  // note_max: empty cell = 5; 7 / 10
-    EXPECT_THROW(f::criteresScore(notes, poids, uno::Any(-1.0)), ErreurArgument);
-    Matrix s = f::criteresSensibilite(notes, poids, none, none, none, zero, zero, none);
+    EXPECT_EQ(f->criteresScore(notes, poids, zero), 70.0);  // note_max: empty cell = 5; 7 / 10
+    EXPECT_THROW(f->criteresScore(notes, poids, uno::Any(-1.0)), css::lang::IllegalArgumentException);
+    Matrix s = f->criteresSensibilite(notes, poids, none, none, none, zero, zero, none);
     ASSERT_EQ(s.getLength(), 1);
     ASSERT_EQ(s[0].getLength(), 3);
     EXPECT_EQ(s[0][0], uno::Any(1.0));
+}
+
+// The ECI methods: every optional argument reads a single empty cell (0) as omitted.
+TEST(Glue, EciEmptyCellsAreOmittedArguments) {
+    const uno::Reference<fr::ademe::eci::XFonctions> f = creerFonctions();
+    const Matrix ids = column({uno::Any(OUString("1.1.1.1")), uno::Any(OUString("1.1.1.2"))});
+    const Matrix st = column({uno::Any(OUString("fait")), uno::Any(toOUString("programmé"))});
+    const uno::Any none, zero(0.0);
+    const double omis = f->eciScore(ids, st, none, none, none, none, none);
+    EXPECT_EQ(f->eciScore(ids, st, zero, zero, zero, zero, zero), omis);
+    EXPECT_EQ(f->eciVerifier(ids, st, zero, zero, zero), OUString("OK"));
+    EXPECT_EQ(f->eciEvaluer(ids, st, zero, zero, zero), f->eciEvaluer(ids, st, none, none, none));
+    EXPECT_EQ(f->eciDesactive(column({uno::Any(OUString("2.2"))}), zero, zero), 0.0);
+    // mesure: the words of the list (etoiles too), and an unknown one names them
+    EXPECT_GE(f->eciScore(ids, st, none, uno::Any(toOUString("étoiles")), none, none, none), 1.0);
+    try {
+        f->eciScore(ids, st, none, uno::Any(OUString("beaucoup")), none, none, none);
+        ADD_FAILURE() << "an unknown measure was accepted";
+    } catch (const css::lang::IllegalArgumentException& e) {
+        EXPECT_NE(e.Message.indexOf("taches_renseignees"), -1) << toUtf8(e.Message);
+    }
 }
 
 // The functions object itself (what Calc calls), without soffice: the exception guard and XAddIn.

@@ -14,6 +14,7 @@
 #include "candidatures.hpp"
 #include "conversion.hpp"
 #include "documents.hpp"
+#include "eci/calc/fonctions.hpp"
 #include "eci/disposition.hpp"
 #include "eci/texte.hpp"
 #include "fichiers_surs.hpp"

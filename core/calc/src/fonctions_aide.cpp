@@ -1,13 +1,12 @@
-// The AIDE spreadsheet functions: argument reading and French messages; the
-// rules themselves are in aide.cpp.
-#include "eci/calc/cellules.hpp"
+// The AIDE spreadsheet functions: their arguments read with eci/calc/arguments.hpp (words from
+// eci/calc/mots.hpp), French messages; the rules themselves are in core/domaine (eci/aide.hpp).
 #include "eci/calc/fonctions_aide.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "eci/aide.hpp"
+#include "eci/calc/arguments.hpp"
+#include "eci/calc/mots.hpp"
 #include "eci/texte.hpp"
 
 namespace eci::calc {
@@ -17,85 +16,28 @@ namespace {
 using aide::Montant;
 using aide::Taux;
 
-// ------------------------------------------------------------ display ---
-
-// A number as the user typed it: shortest form (up to 15 significant
-// digits), decimal comma.
-std::string nombre(double x) {
-    if (std::isnan(x)) return "NaN";
-    if (std::isinf(x)) return x > 0 ? "+infini" : "-infini";
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.15g", x);  // trailing zeros dropped
-    std::string s(buf);
-    for (char& c : s)
-        if (c == '.') c = ',';
-    if (s == "-0") s = "0";
-    return s;
-}
-
-std::string guillemets(const std::string& s) { return "« " + s + " »"; }
-
-// ------------------------------------------------------------- cells ---
-
-std::string texteDe(const Cellule& c) {
-    if (auto s = std::get_if<std::string>(&c)) return std::string(texte::rogner(*s));
-    if (auto d = std::get_if<double>(&c)) return nombre(*d);
-    return std::string();
-}
-
-// The single cell of an optional scalar argument; nullptr when absent/empty.
-const Cellule* celluleOptionnelle(const Optionnel& o, const char* nom) {
-    if (!o || o->vide()) return nullptr;
-    if (o->cellules.size() != 1)
-        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " doit être une seule cellule (reçu " +
-                             std::to_string(o->lignes) + " × " + std::to_string(o->colonnes) + ").");
-    const Cellule& c = o->cellules[0];
-    return estVide(c) ? nullptr : &c;
-}
-
-void exigerFini(double x, const char* nom) {
-    if (!std::isfinite(x))
-        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " n'est pas un nombre fini (" +
-                             nombre(x) + ").");
-}
-
-double nombreDeCellule(const Cellule& c, const char* nom) {
-    if (auto s = std::get_if<std::string>(&c))
-        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " doit être un nombre, pas le texte " +
-                             guillemets(std::string(texte::rogner(*s))) + ".");
-    double x = std::get<double>(c);
-    exigerFini(x, nom);
-    return x;
-}
-
-std::optional<double> nombreOptionnel(const Optionnel& o, const char* nom) {
-    const Cellule* c = celluleOptionnelle(o, nom);
-    if (!c) return std::nullopt;
-    return nombreDeCellule(*c, nom);
-}
+const TexteNombre kSansTexte = TexteNombre::refuse;  // a number written as text is refused
 
 // ------------------------------------------------------------ amounts ---
 
 Montant montant(double x, const char* nom) {
-    exigerFini(x, nom);
+    nombreFini(x, nom);
     if (x < 0)
-        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " vaut " + nombre(x) +
+        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " vaut " + nombreSaisi(x) +
                              " : saisir un montant en euros positif ou nul.");
     if (!(x < Montant::kMaxEuros))
-        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " vaut " + nombre(x) +
+        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " vaut " + nombreSaisi(x) +
                              " : montant hors limites (au plus 10 000 milliards d'euros).");
     return Montant::depuisEuros(x);
 }
 
 // A number or a range of amounts, summed (blanks skipped, text an error).
 Montant sommeMontants(const Plage& p, const char* nom) {
-    if (p.lignes > kMaxLignes)
-        throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " a " + std::to_string(p.lignes) +
-                             " lignes : au plus " + std::to_string(kMaxLignes) + " sont acceptées.");
+    verifierLignes(p, nom);
     Montant total;
     for (const Cellule& c : p.cellules) {
         if (estVide(c)) continue;
-        total = total + montant(nombreDeCellule(c, nom), nom);
+        total = total + montant(nombreDeCellule(c, nom, kSansTexte), nom);
         if (total.centimes >= static_cast<std::int64_t>(Montant::kMaxEuros * 100))
             throw ErreurArgument(std::string("La somme de ") + guillemets(nom) +
                                  " est hors limites (au plus 10 000 milliards d'euros).");
@@ -108,90 +50,65 @@ Montant sommeMontants(const Plage& p, const char* nom) {
 // A fraction in [0, 1] (compared as the cell shows it), kept to 6 decimals.
 Taux fraction(double x, const std::string& libelle, const char* aide) {
     if (!std::isfinite(x) || aide::comparerDecimal(x, 0, 0) < 0 || aide::comparerDecimal(x, 1, 0) > 0)
-        throw ErreurArgument(libelle + " " + nombre(x) + " doit être compris" + aide);
+        throw ErreurArgument(libelle + " " + nombreSaisi(x) + " doit être compris" + aide);
     return Taux::depuisFraction(x);
 }
 
 Taux tauxTva(const Optionnel& o) {
-    auto x = nombreOptionnel(o, "taux_tva");
+    auto x = nombreOptionnel(o, "taux_tva", kSansTexte);
     if (!x) return aide::kTauxTvaDefaut;
     return fraction(*x, "Le taux de TVA", " entre 0 et 1 (0,2 pour 20 %).");
 }
 
 Taux partRecuperable(const Optionnel& o) {
-    auto x = nombreOptionnel(o, "part_tva_recuperable");
+    auto x = nombreOptionnel(o, "part_tva_recuperable", kSansTexte);
     if (!x) return Taux{0};
     if (!std::isfinite(*x) || aide::comparerDecimal(*x, 0, 0) < 0 || aide::comparerDecimal(*x, 1, 0) > 0)
-        throw ErreurArgument("La part de TVA récupérable " + nombre(*x) +
+        throw ErreurArgument("La part de TVA récupérable " + nombreSaisi(*x) +
                              " doit être comprise entre 0 et 1 (0 : TVA non récupérée, l'assiette est le TTC ; "
                              "1 : TVA entièrement récupérée, l'assiette est le HT).");
     return Taux::depuisFraction(*x);
 }
 
 Taux tauxAide(const Optionnel& o) {
-    auto x = nombreOptionnel(o, "taux_aide");
+    auto x = nombreOptionnel(o, "taux_aide", kSansTexte);
     if (!x) return aide::kTauxAppel;
     if (aide::comparerDecimal(*x, 0, 0) <= 0)
-        throw ErreurArgument("Le taux d'aide " + nombre(*x) + " doit être strictement positif (au plus 0,7, soit 70 %).");
+        throw ErreurArgument("Le taux d'aide " + nombreSaisi(*x) + " doit être strictement positif (au plus 0,7, soit 70 %).");
     if (aide::comparerDecimal(*x, 7, 1) > 0)
-        throw ErreurArgument("Le taux d'aide " + nombre(*x) + " dépasse le maximum de l'appel (70 %)." +
+        throw ErreurArgument("Le taux d'aide " + nombreSaisi(*x) + " dépasse le maximum de l'appel (70 %)." +
                              (*x > 1 ? " Saisir une fraction : 0,7 pour 70 %." : ""));
     Taux t = Taux::depuisFraction(*x);
     if (t.millioniemes == 0)
-        throw ErreurArgument("Le taux d'aide " + nombre(*x) + " est trop petit (au moins 0,000001).");
+        throw ErreurArgument("Le taux d'aide " + nombreSaisi(*x) + " est trop petit (au moins 0,000001).");
     return t;
 }
 
-// ------------------------------------------------------------- texts ---
-
-std::string motPlie(const Cellule& c) {
-    if (auto s = std::get_if<std::string>(&c)) return texte::plier(*s);
-    return std::string();
-}
+// ------------------------------------------------------------- words ---
 
 aide::Phase phase(const Cellule& c) {
-    std::string p = motPlie(c);
-    if (p == "diagnostic") return aide::Phase::diagnostic;
-    if (p == "accompagnement" || p == "miseenoeuvre") return aide::Phase::accompagnement;
-    if (estVide(c))
-        throw ErreurArgument("L'argument « phase » est vide : attendu diagnostic, accompagnement ou mise en œuvre.");
-    throw ErreurArgument("Phase inconnue " + guillemets(texteDe(c)) +
-                         " : attendu diagnostic, accompagnement ou mise en œuvre.");
+    if (auto p = chercherMot(mots::kPhase, c))
+        return *p == mots::Phase::diagnostic ? aide::Phase::diagnostic : aide::Phase::accompagnement;
+    if (estVide(c)) throw ErreurArgument(std::string("L'argument « phase » est vide : attendu ") + mots::kPhase.attendu + ".");
+    throw ErreurArgument("Phase inconnue " + guillemets(texteDe(c)) + " : attendu " + mots::kPhase.attendu + ".");
 }
 
 aide::PlafondSur plafondSur(const Optionnel& o) {
     const Cellule* c = celluleOptionnelle(o, "plafond_sur");
     if (!c) return aide::PlafondSur::aide;
-    std::string p = motPlie(*c);
-    if (p == "aide") return aide::PlafondSur::aide;
-    if (p == "assiette") return aide::PlafondSur::assiette;
-    throw ErreurArgument("plafond_sur inconnu " + guillemets(texteDe(*c)) +
-                         " : attendu aide (plafond sur l'aide, par défaut) ou assiette (plafond sur l'assiette).");
+    if (auto p = chercherMot(mots::kPlafondSur, *c))
+        return *p == mots::PlafondSur::aide ? aide::PlafondSur::aide : aide::PlafondSur::assiette;
+    throw ErreurArgument("plafond_sur inconnu " + guillemets(texteDe(*c)) + " : attendu " + mots::kPlafondSur.attendu +
+                         ".");
 }
 
 aide::RegleSolde regleSolde(const Optionnel& o) {
     const Cellule* c = celluleOptionnelle(o, "regle");
     if (!c) return aide::RegleSolde::prorata;
-    std::string p = motPlie(*c);
-    if (p == "prorata") return aide::RegleSolde::prorata;
-    if (p == "taux") return aide::RegleSolde::taux;
-    throw ErreurArgument("Règle de solde inconnue " + guillemets(texteDe(*c)) +
-                         " : attendu prorata (par défaut) ou taux.");
-}
-
-bool ouiNon(const Optionnel& o, const char* nom) {
-    const Cellule* c = celluleOptionnelle(o, nom);
-    if (!c) return false;
-    if (auto d = std::get_if<double>(c)) {
-        if (*d == 1) return true;
-        if (*d == 0) return false;
-    } else {
-        std::string p = motPlie(*c);
-        if (p == "vrai" || p == "oui" || p == "true" || p == "yes" || p == "1") return true;
-        if (p == "faux" || p == "non" || p == "false" || p == "no" || p == "0") return false;
-    }
-    throw ErreurArgument(std::string("L'argument ") + guillemets(nom) + " vaut " + guillemets(texteDe(*c)) +
-                         " : attendu VRAI ou FAUX (oui / non, 1 / 0).");
+    if (auto p = chercherMot(mots::kRegleSolde, *c))
+        return *p == mots::RegleSolde::prorata ? aide::RegleSolde::prorata : aide::RegleSolde::taux;
+    throw ErreurArgument("Règle de solde inconnue " + guillemets(texteDe(*c)) + " : attendu " +
+                         mots::kRegleSolde.attendu + ".");
 }
 
 // Runs a domain computation, turning its errors into argument errors.
@@ -228,9 +145,9 @@ double aidePlafond(const Cellule& ph) { return aide::plafond(phase(ph)).euros();
 
 Plage aideRepartition(double montantAide, double partAdeme) {
     Montant a = montant(montantAide, "aide");
-    exigerFini(partAdeme, "part_ademe");
+    nombreFini(partAdeme, "part_ademe");
     if (aide::comparerDecimal(partAdeme, 0, 0) < 0 || aide::comparerDecimal(partAdeme, 1, 0) > 0)
-        throw ErreurArgument("La part ADEME " + nombre(partAdeme) +
+        throw ErreurArgument("La part ADEME " + nombreSaisi(partAdeme) +
                              " doit être comprise entre 0 et 1 (0,5 pour moitié ; le reste va à la Région).");
     Taux part = Taux::depuisFraction(partAdeme);
     aide::Repartition r = domaine([&] { return aide::repartir(a, part); });
@@ -245,7 +162,7 @@ double aideSolde(double aideAttribuee, double assiettePrevue, double depenseReel
     Montant a = montant(aideAttribuee, "aide_attribuee");
     Montant prevue = montant(assiettePrevue, "assiette_prevue");
     Montant reelle = montant(depenseReelle, "depense_reelle");
-    auto v = nombreOptionnel(dejaVerse, "deja_verse");
+    auto v = nombreOptionnel(dejaVerse, "deja_verse", kSansTexte);
     Montant verse = v ? montant(*v, "deja_verse") : Montant{};
     aide::RegleSolde r = regleSolde(regle);
     if (prevue.centimes == 0)
@@ -284,7 +201,7 @@ std::string aideVerifier(double montantHt, const Cellule& ph, double aideDemande
     lire([&] {
         if (autres && !autres->vide()) d.autresAidesPubliques = sommeMontants(*autres, "autres_aides_publiques");
     });
-    lire([&] { d.investissement = ouiNon(investissement, "investissement"); });
+    lire([&] { d.investissement = ouiNonOptionnel(investissement, "investissement", false); });
     if (lignes.empty()) lire([&] { lignes = domaine([&] { return aide::verifier(d); }); });
     if (lignes.empty()) return "OK";
     std::string s;

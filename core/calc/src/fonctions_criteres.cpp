@@ -1,13 +1,11 @@
 // The CRITERES spreadsheet functions: argument conventions and French
 // messages around the selection domain (eci/selection.hpp).
-#include "eci/calc/cellules.hpp"
 #include "eci/calc/fonctions_criteres.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <unordered_map>
 
+#include "eci/calc/arguments.hpp"
 #include "eci/selection.hpp"
 #include "eci/texte.hpp"
 
@@ -17,81 +15,35 @@ namespace {
 
 namespace sel = eci::selection;
 
-std::string arg(const char* nom) { return std::string("« ") + nom + " »"; }
-std::string ligneNo(std::size_t i) { return "ligne " + std::to_string(i + 1); }
-
-// A number cell, or text written as a number.
 // A score's comparison key, with a located message when out of range.
 std::int64_t pointsScore(double v, const std::string& ou) {
     if (!(v >= 0 && v <= sel::kScoreMax))
-        throw ErreurArgument(ou + " : " + texte::nombreFr(v) +
+        throw ErreurArgument(ou + " : " + nombreSaisi(v) +
                              " est hors de l'échelle (un score positif est attendu, entre 0 et 100 en général, au plus 1 000 000).");
     return sel::points(v);
 }
 
-void verifierTaille(const Plage& p, const char* nom) {
-    if (p.vide() || p.lignes == 0 || p.colonnes == 0)
-        throw ErreurArgument("L'argument " + arg(nom) + " est une plage vide : sélectionnez au moins une cellule.");
-    if (p.lignes > kMaxLignes)
-        throw ErreurArgument("L'argument " + arg(nom) + " a " + std::to_string(p.lignes) + " lignes : au plus " +
-                             std::to_string(kMaxLignes) + " sont acceptées.");
-}
-
-void verifierColonne(const Plage& p, const char* nom) {
-    verifierTaille(p, nom);
-    if (p.colonnes != 1)
-        throw ErreurArgument("L'argument " + arg(nom) + " doit être une seule colonne (reçu " +
-                             std::to_string(p.colonnes) + " colonnes).");
-}
-
-void verifierHauteur(const Plage& p, const char* nom, std::size_t h, const char* nomRef) {
-    if (p.lignes != h)
-        throw ErreurArgument("L'argument " + arg(nom) + " a " + std::to_string(p.lignes) + " lignes, " + arg(nomRef) +
-                             " en a " + std::to_string(h) + " : donnez des plages de même hauteur.");
-}
-
-// One row or one column, read as a list (row-major order).
-void verifierVecteur(const Plage& p, const char* nom) {
-    verifierTaille(p, nom);
-    if (p.lignes != 1 && p.colonnes != 1)
-        throw ErreurArgument("L'argument " + arg(nom) + " doit être une seule ligne ou une seule colonne (reçu " +
-                             std::to_string(p.lignes) + " × " + std::to_string(p.colonnes) + ").");
-    if (p.cellules.size() > kMaxLignes)
-        throw ErreurArgument("L'argument " + arg(nom) + " a trop de cellules (au plus " + std::to_string(kMaxLignes) + ").");
-}
-
-// An optional scalar: absent, or a single cell (blank = absent).
-std::optional<double> optionNombre(const Optionnel& o, const char* nom) {
-    if (!o || o->vide()) return std::nullopt;
-    if (o->cellules.size() != 1)
-        throw ErreurArgument("L'argument " + arg(nom) + " doit être une seule cellule.");
-    const Cellule& c = o->cellules[0];
-    if (estVide(c)) return std::nullopt;
-    double v;
-    if (!nombreDe(c, v))
-        throw ErreurArgument("L'argument " + arg(nom) + " doit être un nombre (reçu « " + texteDe(c) + " »).");
-    return v;
-}
+constexpr TexteNombre kTexte = TexteNombre::accepte;  // "12,5" is a number here
 
 std::size_t lireNombreCandidats(const Optionnel& o) {
-    auto v = optionNombre(o, "nombre");
+    auto v = nombreOptionnel(o, "nombre", kTexte);
     if (!v) return 10;
     if (*v < 1 || *v != std::floor(*v) || *v > double(kMaxLignes))
         throw ErreurArgument("L'argument « nombre » doit être un nombre entier de candidats, au moins 1 (reçu " +
-                             texte::nombreFr(*v) + ").");
+                             nombreSaisi(*v) + ").");
     return (std::size_t)*v;
 }
 
 double lireScoreMin(const Optionnel& o) {
-    auto v = optionNombre(o, "score_min");
+    auto v = nombreOptionnel(o, "score_min", kTexte);
     return v ? *v : 0.0;
 }
 
 double lireNoteMax(const Optionnel& o) {
-    auto v = optionNombre(o, "note_max");
+    auto v = nombreOptionnel(o, "note_max", kTexte);
     if (!v) return 5.0;
     if (*v <= 0)
-        throw ErreurArgument("L'argument « note_max » doit être strictement positif (reçu " + texte::nombreFr(*v) + ").");
+        throw ErreurArgument("L'argument « note_max » doit être strictement positif (reçu " + nombreSaisi(*v) + ").");
     return *v;
 }
 
@@ -210,7 +162,7 @@ double criteresRang(const Cellule& score, const Plage& scores, const Optionnel& 
     if (estVide(score)) throw ErreurArgument("L'argument « score » est vide : donnez le score du candidat.");
     if (!nombreDe(score, s))
         throw ErreurArgument("L'argument « score » doit être un nombre (reçu « " + texteDe(score) + " »).");
-    std::optional<double> d = optionNombre(departage, "departage");
+    std::optional<double> d = nombreOptionnel(departage, "departage", kTexte);
     bool avecDepartages = departages && !departages->vide();
     if (d && !avecDepartages)
         throw ErreurArgument("« departage » est donné sans « departages » : donnez aussi la colonne des valeurs de départage.");
@@ -286,10 +238,10 @@ Plage criteresSensibilite(const Plage& notes, const Plage& poids, const Optionne
         throw ErreurArgument("Trop de critères de mérite (" + std::to_string(w.size()) + ") : au plus " +
                              std::to_string(sel::kMaxCriteresSensibilite) + " pour l'analyse de sensibilité.");
     sel::ParametresSensibilite prm;
-    if (auto v = optionNombre(variation, "variation")) prm.variation = *v;
+    if (auto v = nombreOptionnel(variation, "variation", kTexte)) prm.variation = *v;
     if (!(prm.variation >= 0 && prm.variation < 1))
         throw ErreurArgument("L'argument « variation » doit être une fraction entre 0 et 1 exclu (0,2 = ±20 %) ; reçu " +
-                             texte::nombreFr(prm.variation) + ".");
+                             nombreSaisi(prm.variation) + ".");
     prm.panel.nombre = lireNombreCandidats(nombre);
     prm.panel.scoreMin = lireScoreMin(scoreMin);
     prm.noteMax = lireNoteMax(noteMax);

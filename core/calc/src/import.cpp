@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
-#include "eci/calc/cellules.hpp"
+#include "eci/calc/arguments.hpp"
 #include "eci/statuts.hpp"
 #include "eci/texte.hpp"
 
@@ -35,8 +35,6 @@ std::optional<double> fraction(const Cellule& c) {
     if (!std::isfinite(v) || v < 0 || v > 1) return std::nullopt;
     return v;
 }
-
-std::string ligneNo(std::size_t l) { return "ligne " + std::to_string(l + 1); }
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "eci/calc/arguments.hpp"
 #include "eci/calc/fonctions.hpp"
 #include "vecteurs.hpp"
 
@@ -452,17 +453,44 @@ namespace {
 TEST(Optionnels, ABlankSingleCellIsAnOmittedArgument) {
     Plage ids = colonne({std::string("1.1.1.1"), std::string("1.1.1.2")});
     Plage st = colonne({std::string("fait"), std::string("programmé")});
-    Plage zero(Cellule(0.0));
+    // Calc passes a reference to one empty cell as the scalar 0; every optional ECI argument is
+    // "vide": "defaut" in addin/fonctions.json, so the add-in reads that 0 as absent.
+    const Optionnel zero = eci::calc::optionnel(Plage(Cellule(0.0)), true, eci::calc::Vide::defaut);
+    const Optionnel blanc(Plage(Cellule(std::string("  "))));
     double attendu = eci::calc::score(ids, st, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
     EXPECT_EQ(attendu, 1.2);
     EXPECT_EQ(eci::calc::score(ids, st, zero, zero, zero, zero, zero), attendu);
+    EXPECT_EQ(eci::calc::score(ids, st, blanc, blanc, blanc, blanc, blanc), attendu);
     EXPECT_EQ(eci::calc::score(ids, st, Plage(Cellule(std::string(""))), std::nullopt, std::nullopt, std::nullopt,
                                std::nullopt),
               attendu);
     Plage r = eci::calc::evaluer(ids, st, zero, zero, zero);
     EXPECT_EQ(std::get<double>(r.at(1, 3)), 1.8);
-    EXPECT_EQ(eci::calc::verifier(ids, st, zero, zero, zero), "OK");
-    EXPECT_FALSE(eci::calc::desactive(std::string("2.2"), zero, zero));
+    EXPECT_EQ(eci::calc::verifier(ids, st, zero, zero, blanc), "OK");
+    EXPECT_FALSE(eci::calc::desactive(std::string("2.2"), zero, blanc));
+}
+
+}  // namespace
+
+namespace {
+
+// The ids column is read fastest in the référentiel's order; any order and any accepted spelling
+// (number cell, eci_ prefix, spaces) must give the same rows, and a changed status a new évaluation.
+TEST(Evaluer, IdsEnToutOrdreEtToutesGraphies) {
+    const Plage dansLOrdre = colonne({std::string("1.1.1.1"), std::string("1.1.1.2"), std::string("1.1.1.3")});
+    const Plage desordre = colonne({std::string(" eci_1.1.1.3"), 1.1, std::string("1.1.1.1 ")});
+    const Plage st = colonne({std::string("fait"), std::string("programmé"), std::string("pas fait")});
+    const Plage stDesordre = colonne({std::string("pas fait"), std::string(""), std::string("fait")});
+    const Plage a = eci::calc::evaluer(dansLOrdre, st, std::nullopt, std::nullopt, std::nullopt);
+    const Plage b = eci::calc::evaluer(desordre, stDesordre, std::nullopt, std::nullopt, std::nullopt);
+    for (std::size_t c = 0; c < 8; ++c) {
+        EXPECT_EQ(b.at(0, c), a.at(2, c)) << c;  // 1.1.1.3, pas fait
+        EXPECT_EQ(b.at(2, c), a.at(0, c)) << c;  // 1.1.1.1, fait
+    }
+    EXPECT_EQ(std::get<std::string>(b.at(1, 7)), "");  // the sous-axe 1.1: no status of its own
+    const Plage tousFaits = colonne({std::string("fait"), std::string("fait"), std::string("fait")});
+    const Plage c = eci::calc::evaluer(dansLOrdre, tousFaits, std::nullopt, std::nullopt, std::nullopt);
+    EXPECT_GT(std::get<double>(c.at(1, 2)), std::get<double>(a.at(1, 2)));  // 1.1.1.2 now fait
 }
 
 }  // namespace

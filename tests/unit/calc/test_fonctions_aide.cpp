@@ -16,6 +16,7 @@
 
 #include "eci/aide.hpp"
 #include "eci/calc/fonctions_aide.hpp"
+#include "calc/message_erreur.hpp"
 
 namespace {
 
@@ -417,14 +418,7 @@ TEST(AideErreurs, ParametresHorsDomaine) {
     EXPECT_NE(aideVerifier(100, diag, 70, rien, rien, rien, val(2.0)).find("investissement"), std::string::npos);
 }
 
-std::string message(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const ErreurArgument& e) {
-        return e.what();
-    }
-    return "(pas d'erreur)";
-}
+using eci::calc::test::message;
 
 TEST(AideErreurs, MessagesEnFrancais) {
     using namespace eci::calc;

@@ -1,50 +1,23 @@
-// The spreadsheet functions (docs/fonctions-conventions.md), on plain C++ values.
+// The ECI spreadsheet functions (docs/fonctions-conventions.md, docs/score.md), on plain C++
+// values (eci/calc/plage.hpp).
 //
 // This is the layer the UNO add-in calls: it takes cell values as Calc passes
 // them (empty, number, text; ranges as row-major tables), applies the argument
-// conventions of the catalogue (text matching without case/accents, optional
-// arguments, ids with or without the `eci_` prefix) and calls the domain
-// library. It knows nothing of UNO, so it is unit-tested and fuzzed directly.
+// conventions of the catalogue (eci/calc/arguments.hpp: text matching without
+// case/accents, optional arguments, ids with or without the `eci_` prefix) and
+// calls the domain library. It knows nothing of UNO, so it is unit-tested and
+// fuzzed directly. Implemented in src/fonctions_eci.cpp.
 //
 // Errors: a bad argument throws ErreurArgument (the add-in maps it to
 // IllegalArgumentException, i.e. Err:502 in the cell); the message is French
 // and is what ECI.VERIFIER would say.
 #pragma once
 
-#include <optional>
-#include <stdexcept>
 #include <string>
-#include <variant>
-#include <vector>
+
+#include "eci/calc/plage.hpp"
 
 namespace eci::calc {
-
-// One cell value: empty, number, or text.
-using Cellule = std::variant<std::monostate, double, std::string>;
-
-// A rectangular range, row-major. A scalar argument is a 1x1 Plage.
-struct Plage {
-    std::size_t lignes = 0;
-    std::size_t colonnes = 0;
-    std::vector<Cellule> cellules;  // lignes * colonnes
-
-    Plage() = default;
-    Plage(std::size_t l, std::size_t c) : lignes(l), colonnes(c), cellules(l * c) {}
-    explicit Plage(Cellule scalaire) : lignes(1), colonnes(1), cellules{std::move(scalaire)} {}
-    const Cellule& at(std::size_t l, std::size_t c) const { return cellules[l * colonnes + c]; }
-    Cellule& at(std::size_t l, std::size_t c) { return cellules[l * colonnes + c]; }
-    bool vide() const { return cellules.empty(); }
-};
-
-// An optional argument: absent (omitted or empty) or a value / range.
-using Optionnel = std::optional<Plage>;
-
-struct ErreurArgument : std::invalid_argument {
-    using std::invalid_argument::invalid_argument;
-};
-
-// Largest range the functions accept (rows); beyond, ErreurArgument.
-constexpr std::size_t kMaxLignes = 100000;
 
 // ECI.EVALUER: one row per ids row, 8 columns (see docs/fonctions-conventions.md).
 // Columns 0..6 are numbers (or empty), column 7 the displayed status text;

@@ -1,0 +1,18 @@
+// The évaluation cache of the ECI functions: a sheet where many cells call ECI.SCORE on the same
+// ranges computes the référentiel once. Keyed by the arguments' content (a hash, then equality).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "evaluation.hpp"
+
+namespace eci::calc {
+
+// A 64-bit hash of a range's shape and content.
+std::uint64_t empreinte(const Plage& p);
+
+// The évaluation of `e`, computed (calculer) or one of the last few, when their arguments are equal.
+std::shared_ptr<Evaluation> evaluationEnCache(const Entrees& e);
+
+}  // namespace eci::calc
