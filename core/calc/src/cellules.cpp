@@ -22,7 +22,7 @@ std::string texteDe(const Cellule& c) {
             std::snprintf(buf, sizeof buf, "%.*g", p, *d);
             if (std::strtod(buf, nullptr) == *d) break;
         }
-        return buf;
+        return texte::pointDecimal(buf);
     }
     return std::string();
 }
