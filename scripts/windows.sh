@@ -18,24 +18,7 @@ TESTS=(eci_domaine_tests eci_calc_unit_tests)
 t0=$(date +%s)
 # The cross compiler, Wine (64-bit only: the tests are 64-bit), GoogleTest's sources, nlohmann-json.
 PACKAGES=(cmake make python3 g++-mingw-w64-x86-64-posix wine wine64 libgtest-dev nlohmann-json3-dev)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  if [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]]; then
-    missing+=("$p")
-  fi
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "windows: installing ${missing[*]}"
-  SUDO=()
-  if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo > /dev/null || { echo "windows: run as root (or install sudo)" >&2; exit 1; }
-    SUDO=(sudo)
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update -q > /dev/null
-  "${SUDO[@]}" apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" \
-    < /dev/null > /dev/null
-fi
+bash "$ROOT/scripts/setup.sh" "${PACKAGES[@]}"
 t1=$(date +%s)
 
 mkdir -p "$BUILD_DIR"
