@@ -3,6 +3,7 @@
 # Idempotent and quick: apt is skipped entirely when every package is already installed.
 #
 #   bash scripts/setup.sh
+#   bash scripts/setup.sh PACKAGE...   # those packages instead (scripts/windows.sh: cross compiler, Wine)
 set -euo pipefail
 
 PACKAGES=(
@@ -16,6 +17,9 @@ PACKAGES=(
   # fuzzing (libFuzzer)
   clang libclang-rt-14-dev
 )
+if [[ $# -gt 0 ]]; then
+  PACKAGES=("$@")
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

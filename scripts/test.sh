@@ -4,6 +4,7 @@
 #
 #   bash scripts/test.sh            # build dir: build/ (override with BUILD_DIR=...)
 #   FUZZ_SECONDS=0 SANITIZE=0 bash scripts/test.sh   # skip the fuzz run and the sanitizer build
+#   WINDOWS=0 bash scripts/test.sh                    # skip the Windows cross build (MinGW-w64 + Wine)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +28,12 @@ fi
 # The domain library and the add-in glue under AddressSanitizer + UndefinedBehaviorSanitizer.
 if [[ "${SANITIZE:-1}" != 0 ]]; then
   bash "$ROOT/scripts/sanitize.sh"
+fi
+
+# The core cross-compiled for Windows (MinGW-w64) and its unit tests under Wine; installs the cross
+# compiler and Wine on first use.
+if [[ "${WINDOWS:-1}" != 0 ]]; then
+  bash "$ROOT/scripts/windows.sh"
 fi
 
 # ctest prints its summary line ("100% tests passed, 0 tests failed out of N") at the end.

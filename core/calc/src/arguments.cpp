@@ -25,7 +25,7 @@ std::string texteDe(const Cellule& c) {
             std::snprintf(buf, sizeof buf, "%.*g", p, *d);
             if (std::strtod(buf, nullptr) == *d) break;
         }
-        return buf;
+        return texte::pointDecimal(buf);  // the C locale may print a decimal comma (docs/fonctions-conventions.md)
     }
     return std::string();
 }

@@ -270,20 +270,20 @@ TEST(SelectionPanel, AgreesWithBruteForceOnMediumInstancesSmallN) {
             if (pts[i] >= seuil) e.push_back(i);
         std::stable_sort(e.begin(), e.end(), [&](std::size_t a, std::size_t b) { return pts[a] > pts[b]; });
         // key: (coverage, total, positions padded with +inf, lexicographically smaller is better)
-        std::tuple<long, std::int64_t, std::vector<long>> meilleur{-1, 0, {}};
+        std::tuple<long, std::int64_t, std::vector<std::int64_t>> meilleur{-1, 0, {}};
         std::vector<std::size_t> choix, meilleurChoix;
         std::function<void(std::size_t)> rec = [&](std::size_t debut) {
             std::vector<int> ts, cs2;
             std::int64_t tot = 0;
-            std::vector<long> pos;
+            std::vector<std::int64_t> pos;
             for (std::size_t q : choix) {
                 std::size_t i = e[q];
                 if (in.cs[i].territoire >= 0) ts.push_back(in.cs[i].territoire);
                 if (in.cs[i].collectivite >= 0) cs2.push_back(in.cs[i].collectivite);
                 tot += pts[i];
-                pos.push_back((long)q);
+                pos.push_back(std::int64_t(q));
             }
-            while (pos.size() < in.p.nombre) pos.push_back(1L << 40);
+            while (pos.size() < in.p.nombre) pos.push_back(std::int64_t{1} << 40);  // long is 32-bit on Windows
             std::sort(ts.begin(), ts.end());
             std::sort(cs2.begin(), cs2.end());
             long couv = long(std::unique(ts.begin(), ts.end()) - ts.begin()) +

@@ -31,4 +31,9 @@ std::string nombreFr(double x);
 // its end of line. Used by the embedded data files (référentiel, labellisation).
 std::vector<std::string> lireEnregistrement(std::string_view csv, std::size_t& pos);
 
+// A number printed by snprintf with a decimal point whatever the C library's LC_NUMERIC: the host
+// process may set a locale with a decimal comma (LibreOffice on Windows with French regional
+// settings; tests/unit/calc/test_locale.cpp under Wine), and snprintf / strtod follow it.
+std::string pointDecimal(std::string imprime);
+
 }  // namespace eci::texte

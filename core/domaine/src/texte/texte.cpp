@@ -1,8 +1,10 @@
 #include "eci/texte.hpp"
 
+#include <clocale>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace eci::texte {
 
@@ -68,6 +70,18 @@ void encoder(unsigned cp, std::string& out) {
     }
 }
 
+// The decimal separator of the C library's current LC_NUMERIC ("." in the "C" locale).
+std::string_view separateurLocal() {
+    const char* p = std::localeconv()->decimal_point;
+    return (p && *p) ? p : ".";
+}
+
+std::string remplacer(std::string s, std::string_view de, std::string_view par) {
+    if (de == par) return s;
+    for (std::size_t p = 0; (p = s.find(de, p)) != std::string::npos; p += par.size()) s.replace(p, de.size(), par);
+    return s;
+}
+
 }  // namespace
 
 std::string plier(std::string_view s) {
@@ -111,11 +125,13 @@ bool lireNombre(std::string_view s, double& out) {
     std::string t(s);
     for (char& c : t) if (c == ',') c = '.';
     // Only digits, one point, an optional leading sign, an optional exponent.
+    for (char c : t)
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
+    // strtod reads the decimal separator of the current LC_NUMERIC.
+    t = remplacer(std::move(t), ".", separateurLocal());
     char* fin = nullptr;
     double v = std::strtod(t.c_str(), &fin);
     if (fin != t.c_str() + t.size()) return false;
-    for (char c : t)
-        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
     if (!std::isfinite(v)) return false;
     out = v;
     return true;
@@ -126,7 +142,7 @@ std::string nombreFr(double x) {
     // Beyond 1e15 (or not finite) a plain %.3f would print hundreds of digits: scientific form.
     if (!std::isfinite(x) || std::fabs(x) >= 1e15) std::snprintf(buf, sizeof buf, "%.6g", x);
     else std::snprintf(buf, sizeof buf, "%.3f", x);
-    std::string s(buf);
+    std::string s = pointDecimal(buf);
     if (s.find('.') != std::string::npos) {
         while (!s.empty() && s.back() == '0') s.pop_back();
         if (!s.empty() && s.back() == '.') s.pop_back();
@@ -135,6 +151,8 @@ std::string nombreFr(double x) {
     if (s == "-0") s = "0";
     return s;
 }
+
+std::string pointDecimal(std::string imprime) { return remplacer(std::move(imprime), separateurLocal(), "."); }
 
 std::string abreger(std::string_view s, std::size_t n) {
     std::size_t i = 0, caracteres = 0;
