@@ -7,6 +7,11 @@
 // - XAddIn: display names (same in every language), descriptions and argumentInfo texts in fr/en,
 //   all from the generated tables (fonctions_table.hxx). Because XAddIn is implemented, the
 //   en-US display name is also the API/English name (cell.setFormula("=ECI.SCORE(...)")).
+// - XCompatibilityNames: the same name (« ECI.SCORE ») as the Excel name of every function, for
+//   en-US and fr-FR. Without it, Calc stores an add-in call in an Excel 97-2003 file (.xls) as a
+//   macro call that it cannot read back (#MACRO? in every cell); with it, the call is stored as
+//   an add-in function of that name and found again on loading. The Office Open XML formats
+//   (.xlsx) use the same name.
 // - Nothing but UNO exceptions leaves a method: eci::calc::ErreurArgument becomes
 //   IllegalArgumentException (Err:502 in the cell), anything else RuntimeException (#VALUE!).
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -14,8 +19,9 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
+#include <com/sun/star/sheet/XCompatibilityNames.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
-#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/implbase5.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <fr/ademe/eci/XFonctions.hpp>
 #include <rtl/ustring.hxx>
@@ -46,10 +52,11 @@ const meta::Function* findFunction(const OUString& method) {
     return nullptr;
 }
 
-// Everything but the XFonctions methods: XAddIn, XServiceName, XServiceInfo and the guard the
-// generated methods run in.
-class FonctionsBase : public ::cppu::WeakImplHelper4<fr::ademe::eci::XFonctions, css::sheet::XAddIn,
-                                                     css::lang::XServiceName, css::lang::XServiceInfo> {
+// Everything but the XFonctions methods: XAddIn, XCompatibilityNames, XServiceName, XServiceInfo
+// and the guard the generated methods run in.
+class FonctionsBase
+    : public ::cppu::WeakImplHelper5<fr::ademe::eci::XFonctions, css::sheet::XAddIn, css::sheet::XCompatibilityNames,
+                                     css::lang::XServiceName, css::lang::XServiceInfo> {
 public:
     // ---- XAddIn ----------------------------------------------------------------------------
 
@@ -87,6 +94,19 @@ public:
     OUString SAL_CALL getDisplayCategoryName(const OUString& method) override {
         // Calc shows its own localised name for the standard programmatic categories.
         return getProgrammaticCategoryName(method);
+    }
+
+    // ---- XCompatibilityNames ----------------------------------------------------------------
+
+    uno::Sequence<css::sheet::LocalizedName> SAL_CALL getCompatibilityNames(const OUString& method) override {
+        const meta::Function* f = findFunction(method);
+        if (!f) return {};
+        const OUString nom = fromUtf8(f->name);
+        const css::sheet::LocalizedName noms[] = {
+            {css::lang::Locale("en", "US", OUString()), nom},
+            {css::lang::Locale("fr", "FR", OUString()), nom},
+        };
+        return uno::Sequence<css::sheet::LocalizedName>(noms, 2);
     }
 
     // ---- XLocalizable ----------------------------------------------------------------------
