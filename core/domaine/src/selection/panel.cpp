@@ -149,15 +149,18 @@ struct Arc {
     bool fige = false;  // candidate arc already decided by the tie-break pass
 };
 
-// Residual graph; arc a and a^1 are a pair (forward / reverse).
+// Residual graph; arc a and a^1 are a pair (forward / reverse). The arcs are
+// allocated once (arcsMax, an upper bound) and written in place.
 struct Reseau {
-    std::vector<Arc> arcs;
+    std::vector<Arc> arcs;  // arcs[0, nbArcs) are in use
+    int nbArcs = 0;
     std::vector<std::vector<int>> sortants;
-    explicit Reseau(int n) : sortants((std::size_t)n) {}
+    Reseau(int n, std::size_t arcsMax) : arcs(arcsMax), sortants((std::size_t)n) {}
     int ajouter(int de, int vers, std::int64_t cap, Cout c) {
-        int id = (int)arcs.size();
-        arcs.push_back({vers, cap, c});
-        arcs.push_back({de, 0, Cout{-c.typo, -c.pts}});
+        int id = nbArcs;
+        nbArcs += 2;
+        arcs[(std::size_t)id] = {vers, cap, c};
+        arcs[(std::size_t)id + 1] = {de, 0, Cout{-c.typo, -c.pts}};
         sortants[(std::size_t)de].push_back(id);
         sortants[(std::size_t)vers].push_back(id + 1);
         return id;
@@ -200,20 +203,20 @@ struct Graphe {
     int bypass = -1;
     std::int64_t capN = 0;
     std::vector<int> arcDe;  // candidate arc per candidate (row order), -1 when not eligible
-    explicit Graphe(int n) : g(n) {}
+    Graphe(int n, std::size_t arcsMax) : g(n, arcsMax) {}
 };
 
 Graphe construireReseau(const std::vector<Candidat>& cs, const std::vector<std::int64_t>& pts,
                         const std::vector<std::size_t>& ordre, const Cote& t, const Cote& c, std::size_t N) {
     const int nTn = t.nombreNoeuds, nCn = c.nombreNoeuds;
-    Graphe r(nTn + nCn + 2);
+    // Two arcs (forward, reverse) per reward arc, free arc, candidate and the bypass.
+    Graphe r(nTn + nCn + 2, 2 * (2 * std::size_t(nTn + nCn) + ordre.size() + 1));
     Reseau& g = r.g;
     r.source = 0;
     r.puits = nTn + nCn + 1;
     r.nbNoeuds = r.puits + 1;
     r.capN = (std::int64_t)N;
     auto noeudDeC = [&](int k) { return nTn + k; };
-    g.arcs.reserve(2 * (2 * std::size_t(nTn + nCn) + ordre.size() + 1));
     for (int k = 1; k <= nTn; ++k) {
         if (k != t.blanc) g.ajouter(r.source, k, 1, Cout{-1, 0});
         g.ajouter(r.source, k, r.capN, Cout{});
