@@ -42,32 +42,9 @@
 //   every typology ("every typology present is represented, where N allows
 //   it"); otherwise it covers as many as possible, then maximises the score.
 //
-// Algorithm (exact): a min-cost flow on the small typology graph.
-//   source -> T-node t: one arc of capacity 1 and cost (-1 typology, 0) (the
-//     reward for covering t) and one free arc (capacity N, cost 0); a blank
-//     territory typology is a T-node with the free arc only;
-//   T-node t_i -> C-node c_i: one arc per eligible candidate i, capacity 1,
-//     cost (0, -points(s_i));
-//   C-node c -> sink: reward arc (capacity 1, cost (-1, 0)) and free arc;
-//   source -> sink: "empty slot" arc, capacity N, cost 0.
-//   Costs are pairs (typologies, points) compared lexicographically (an ordered
-//   group, so shortest paths and potentials work as with numbers, without any
-//   big-M overflow). A flow of value exactly N is a set S (the candidate arcs
-//   carrying flow) plus N-|S| empty slots; for a given S the cheapest such flow
-//   takes each reward arc once per typology present, so its cost is exactly
-//   -(couverture(S), total(S)): min-cost flows of value N <=> panels optimal
-//   for criteria 1-2. Successive shortest paths (Dijkstra on reduced costs,
-//   potentials from the layered DAG) give one, with optimal potentials π.
-//   Criterion 3: by complementary slackness, an optimal flow uses no arc of
-//   positive reduced cost and saturates every arc of negative reduced cost; two
-//   optimal flows differ by cycles of zero reduced cost. So the candidates are
-//   visited in rank order and each is fixed in or out: a candidate already in
-//   the flow is fixed in; one outside is brought in iff the residual graph
-//   restricted to unfixed zero-reduced-cost arcs has a path from its C-node back
-//   to its T-node (the cycle is then pushed: same cost, same potentials); else
-//   it is fixed out. This greedy yields the lexicographically largest
-//   membership vector among optimal panels. Cost: O(N E log V) for the flow
-//   plus at most one BFS of the typology graph per candidate.
+// The algorithm (an exact min-cost flow on the typology graph, then a
+// tie-break pass in rank order) and the proof that it returns this panel are
+// in src/selection/panel.cpp, beside the code; docs/selection.md §7.
 // ---------------------------------------------------------------------------
 #pragma once
 
