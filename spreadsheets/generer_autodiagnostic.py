@@ -56,6 +56,8 @@ DESACTIVE = fonction_addin("ECI.DESACTIVE")
 VERIFIER = fonction_addin("ECI.VERIFIER")
 CRITERES = fonction_addin("ECI.CRITERES")
 LABELLISATION = fonction_addin("ECI.LABELLISATION")
+ETOILE_PLATEFORME = fonction_addin("ECI.ETOILE_PLATEFORME")
+PREUVES = fonction_addin("ECI.PREUVES")
 
 _D = DISPOSITION["autodiagnostic"]
 F_COLLECTIVITE = _D["feuilles"]["collectivite"]
@@ -645,7 +647,7 @@ class Classeur:
                                 c_formule(f'IF([.C{e}]>=5;"—";[.C{e}]+1)', s_nb),
                                 c_texte("Points manquants", s_lbl, fusion=(2, 1)), c_couverte(),
                                 c_formule(f"IF([.C{e}]>=5;0;{ECART}([.C{e}]+1;[.C{tl}];[.D{tl}]))", s_pts),
-                                c_texte("Étoile à portée (labellisation)", s_lbl, fusion=(2, 1)), c_couverte(),
+                                c_texte("Étoile à portée", s_lbl, fusion=(2, 1)), c_couverte(),
                                 c_formule(plage(F_LABEL, *ligne_colonne(LAB["cellules"]["etoile_a_portee"])),
                                           s_nb)],
                                0.6)
@@ -787,9 +789,12 @@ class Classeur:
                         "À saisir ; vide si la collectivité n'a jamais été labellisée.")
         act = f"[.{C['etoile_actuelle']}]"
         etoiles_score = f"{ETOILES}({pct_fait})"
+        args = f"{self.arg_ids()};{self.arg_statuts()}"
+        apres = f"{self.arg_details()};{self.arg_contexte()}"
         l_plat = libelle("Étoile que la plateforme vérifierait",
-                         c_formule(f"MAX(IF(N({act})=0;1;MIN(5;{act}+1));{etoiles_score})", s_nb),
-                         "La plus haute de : l'étoile suivant la dernière obtenue, l'étoile permise par le score.")
+                         c_formule(f"{ETOILE_PLATEFORME}({args};{act};{apres})", s_nb),
+                         "ECI.ETOILE_PLATEFORME : la plus haute de l'étoile suivant la dernière obtenue et de "
+                         "l'étoile permise par le score.")
         plat = f"[.{C['etoile_plateforme']}]"
         v_visee = val.ajouter("of:cell-content-is-whole-number() and cell-content-is-between(1;5)",
                               f"{F_LABEL}.{C['etoile_visee']}", "Étoile visée",
@@ -803,15 +808,14 @@ class Classeur:
         q6 = (f'IF({visee}<{plat};"Q6 : une demande pour l\'étoile "&{visee}&" est vérifiée par la plateforme '
               f'avec les critères de l\'étoile "&{plat}&", pas avec ceux de ce tableau.";"")')
         l_q = ajout([c_formule(f"{q4}&{q6}", s_alerte, fusion=(8, 1)), c_couverte(7)], 0.8)
-        args = f"{self.arg_ids()};{self.arg_statuts()}"
-        apres = f"{self.arg_details()};{self.arg_contexte()}"
         l_portee = libelle("Étoile à portée (critères et score atteints)",
                            c_formule(f"{LABELLISATION}({args};{apres})", s_nb),
                            "ECI.LABELLISATION : plus haute étoile dont le critère de score et tous les critères "
                            "par action (hors sans objet) sont atteints ; 0 si aucune.")
-        ids, statut_calc = self.arg_ids(), plage(R, REF_COL["calcul_statut"], REF_PREMIERE,
-                                                 REF_COL["calcul_statut"], self.ref_derniere)
-        # tâches = identifiers with three dots (1.1.1.1); « non renseigné » as ECI.EVALUER shows it (column W)
+        ids, statut_calc = self.arg_ids(), plage(R, REF_COL["statut_affiche"], REF_PREMIERE,
+                                                 REF_COL["statut_affiche"], self.ref_derniere)
+        # tâches = identifiers with three dots (1.1.1.1); « non renseigné » as ECI.EVALUER shows it (column O,
+        # the text copy of W: Calc compares W's array results with a text constant as unequal)
         compl = (f'SUMPRODUCT((LEN({ids})-LEN(SUBSTITUTE({ids};".";""))=3)*({statut_calc}="non renseigné"))')
         c_compl = f"[.{C['taches_non_renseignees']}]"
         l_compl = libelle("Complétude : tâches encore « non renseigné »", c_formule(compl, s_nb),
@@ -866,9 +870,14 @@ class Classeur:
         noms = {n["identifiant"]: n["nom"] for n in self.noeuds}
         l_preuves = ajout([c_texte("Documents preuves attendus par sous-action (référentiel ECi)", s_section,
                                    fusion=(8, 1)), c_couverte(7)], 0.6)
+        noeud = f"[.{C['preuves_noeud']}]"
+        l_cherche = ajout([c_texte("Documents d'un nœud (ECI.PREUVES) :", s_lbl, fusion=(2, 1)), c_couverte(),
+                           c_texte("1.1.1.1", s_oui_non),
+                           c_formule(f'IF({noeud}="";"";{PREUVES}({noeud}))', s_doc, fusion=(5, 1)), c_couverte(4)],
+                          2.2)
         ajout([c_texte("Sous-action", s_entete), c_texte("Document", s_entete, fusion=(5, 1)), c_couverte(4),
                c_texte("Disponible", s_entete), c_texte("Sous-action (intitulé)", s_entete)], 0.6)
-        v_dispo = val.liste_valeurs(["oui", "non"], f"{F_LABEL}.G{l_preuves + 2}", "Disponible ?",
+        v_dispo = val.liste_valeurs(["oui", "non"], f"{F_LABEL}.G{l_preuves + 3}", "Disponible ?",
                                     "oui si le document est prêt à déposer, sinon non.",
                                     "Valeur attendue : oui ou non.")
         precedent = None
@@ -886,8 +895,10 @@ class Classeur:
         assert trouve == LAB["lignes"], (trouve, LAB["lignes"])
         cellules = {"etoile_actuelle": f"D{l_act}", "etoile_plateforme": f"D{l_plat}", "etoile_visee": f"D{l_visee}",
                     "avertissements": f"A{l_q}", "etoile_a_portee": f"D{l_portee}",
-                    "taches_non_renseignees": f"D{l_compl}", "points_manquants": f"D{l_manque}"}
+                    "taches_non_renseignees": f"D{l_compl}", "points_manquants": f"D{l_manque}",
+                    "preuves_noeud": f"C{l_cherche}", "preuves_documents": f"D{l_cherche}"}
         assert cellules == C, (cellules, C)
+        assert LAB["plages"]["resume"] == f"A1:H{l_dernier}", l_dernier   # the PDF synthesis adds it
         cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
                        f'table:default-cell-style-name="Default"/>' for w in largeurs)
         xml = (f'<table:table table:name="{escape(F_LABEL)}" table:style-name="taLab" table:protected="true" '
