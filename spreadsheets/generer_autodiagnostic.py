@@ -759,27 +759,27 @@ class Classeur:
         C = LAB["cellules"]
         R, T = F_REFERENTIEL, REF_TOTAL
         pct_fait = plage(R, REF_COL["calcul_pourcentage"], T)
-        largeurs = [2.0, 1.5, 7.0, 3.2, 2.0, 2.3, 2.4, 6.6]
+        largeurs = [1.8, 1.2, 9.0, 3.0, 1.7, 2.0, 2.2, 6.8]   # 27.7 cm: A4 landscape inside the margins
         lignes = []
 
         def ajout(cellules, h):
             lignes.append(ligne(cellules, st.ligne(h, False)))
             return len(lignes)
 
-        def libelle(texte, valeur, note, h=0.7):
-            """A labelled value: label in A:C, value in D, note in E:H."""
-            return ajout([c_texte(texte, s_lbl, fusion=(3, 1)), c_couverte(2), valeur,
-                          note if not isinstance(note, str) else c_texte(note, s_note, fusion=(4, 1)),
-                          c_couverte(3)], h)
+        def libelle(texte, valeur, note, h=0.6, note_formule=None):
+            """A labelled value: label in A:C, value in D, note (text, or formula) in E:H."""
+            cel_note = (c_formule(note_formule, s_note, fusion=(4, 1)) if note_formule
+                        else c_texte(note, s_note, fusion=(4, 1)))
+            return ajout([c_texte(texte, s_lbl, fusion=(3, 1)), c_couverte(2), valeur, cel_note, c_couverte(3)], h)
 
         nom = self.ref_nom()
         ajout([c_formule(f'"Labellisation économie circulaire — "&IF({nom}="";"(collectivité à renseigner)";{nom})',
-                         s_titre, fusion=(8, 1)), c_couverte(7)], 1.2)
+                         s_titre, fusion=(8, 1)), c_couverte(7)], 0.8)
         ajout([c_texte("Critères de la labellisation tels que la plateforme Territoire Engagé Transition "
                        "Écologique les vérifie, calculés à partir des statuts de la feuille « "
                        f"{F_REFERENTIEL} » et des réponses de la feuille « {F_COLLECTIVITE} ». La labellisation "
                        "demande aussi un audit : ce tableau prépare la demande, il ne la remplace pas.", s_sous,
-                       fusion=(8, 1)), c_couverte(7)], 0.9)
+                       fusion=(8, 1)), c_couverte(7)], 0.7)
         ajout([c_vide()], 0.3)
         v_etoile = val.ajouter("of:cell-content-is-whole-number() and cell-content-is-between(1;5)",
                                f"{F_LABEL}.{C['etoile_actuelle']}", "Étoile",
@@ -807,7 +807,7 @@ class Classeur:
               f'"&{plat}&" (celle qui suit la dernière obtenue), même si le score ne la permet pas encore. ";"")')
         q6 = (f'IF({visee}<{plat};"Q6 : une demande pour l\'étoile "&{visee}&" est vérifiée par la plateforme '
               f'avec les critères de l\'étoile "&{plat}&", pas avec ceux de ce tableau.";"")')
-        l_q = ajout([c_formule(f"{q4}&{q6}", s_alerte, fusion=(8, 1)), c_couverte(7)], 0.8)
+        l_q = ajout([c_formule(f"{q4}&{q6}", s_alerte, fusion=(8, 1)), c_couverte(7)], 0.6)
         l_portee = libelle("Étoile à portée (critères et score atteints)",
                            c_formule(f"{LABELLISATION}({args};{apres})", s_nb),
                            "ECI.LABELLISATION : plus haute étoile dont le critère de score et tous les critères "
@@ -818,10 +818,10 @@ class Classeur:
         # the text copy of W: Calc compares W's array results with a text constant as unequal)
         compl = (f'SUMPRODUCT((LEN({ids})-LEN(SUBSTITUTE({ids};".";""))=3)*({statut_calc}="non renseigné"))')
         c_compl = f"[.{C['taches_non_renseignees']}]"
-        l_compl = libelle("Complétude : tâches encore « non renseigné »", c_formule(compl, s_nb),
-                          c_formule(f'IF({c_compl}=0;"Complet : tous les statuts sont renseignés.";'
-                                    f'"Incomplet : toute demande de labellisation est bloquée tant qu\'il reste '
-                                    f'des tâches non renseignées (Q7).")', s_note, fusion=(4, 1)))
+        l_compl = libelle("Complétude : tâches encore « non renseigné »", c_formule(compl, s_nb), None,
+                          note_formule=f'IF({c_compl}=0;"Complet : tous les statuts sont renseignés.";'
+                                       f'"Incomplet : toute demande de labellisation est bloquée tant qu\'il reste '
+                                       f'des tâches non renseignées (Q7).")')
         tl = SYN["lignes"]["total"]
         total_pot = plage(F_SYNTHESE, SYN["colonnes"]["potentiel"], tl)
         total_fait = plage(F_SYNTHESE, SYN["colonnes"]["fait"], tl)
@@ -831,7 +831,7 @@ class Classeur:
         ajout([c_vide()], 0.3)
         titres = ["Critère", "Étoile", "Formulation", "Exigence", "% fait", "% fait + programmé", "État",
                   "Manque"]
-        l_entete = ajout([c_texte(t, s_entete) for t in titres], 0.9)
+        l_entete = ajout([c_texte(t, s_entete) for t in titres], 1.0)
         n = LAB["lignes"]["dernier_critere"] - LAB["lignes"]["premier_critere"] + 1
         premier = len(lignes) + 1
         hauteur_max = 11   # rows of star 1 (score + 10 action criteria); 12 for stars 2–5
@@ -843,7 +843,7 @@ class Classeur:
             cel = []
             for j, sty in enumerate(styles_col):
                 cel.append(c_formule(formule, sty, matrice=(8, n)) if i == 0 and j == 0 else c_vide(sty))
-            ajout(cel, 0.85)
+            ajout(cel, 0.95)
         l_dernier = len(lignes)
         ajout([c_vide()], 0.3)
 
