@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "eci/labellisation.hpp"
-#include "eci/personnalisation.hpp"
 #include "eci/referentiel.hpp"
 #include "eci/regle.hpp"
 #include "eci/score.hpp"
 #include "office.hpp"
+#include "../unit/scores_epci.hpp"  // the same in-process oracle as the unit tests
 
 using namespace eci::test;
 
@@ -28,7 +28,7 @@ namespace {
 namespace lab = eci::labellisation;
 
 constexpr int kErrIllegalArgument = 502;
-constexpr double kPopulation = 150000;
+constexpr double kPopulation = eci::test::kPopulationEpci;
 
 std::string texteDe(const Value& v) {
     if (const std::string* s = std::get_if<std::string>(&v)) return *s;
@@ -87,26 +87,9 @@ struct Saisie {
     }
 
     std::vector<eci::ScoreNoeud> scores() const {
-        static const std::map<std::string, eci::StatutSaisi> saisis = {
-            {"fait", eci::StatutSaisi::fait},           {"programmé", eci::StatutSaisi::programme},
-            {"pas fait", eci::StatutSaisi::pasFait},    {"non concerné", eci::StatutSaisi::nonConcerne},
-            {"non renseigné", eci::StatutSaisi::nonRenseigne}};
-        eci::EntreesCalcul e;
-        e.statuts.assign(n(), std::nullopt);
-        for (const auto& [id, s] : statuts) e.statuts[(std::size_t)ref->index(id)] = eci::ligneStatut(saisis.at(s), std::nullopt);
-        eci::regle::Contexte c;
-        c.reponses.emplace();
-        for (const auto& [k, v] : reponses) (*c.reponses)[k] = v;
-        eci::regle::Identite id;
-        id.type = "EPCI";
-        id.soustype = "epci_a_fiscalite_propre";
-        id.populationTags = eci::regle::tagsPopulation(kPopulation);
-        id.drom = false;
-        c.identite = id;
-        e.consequences = eci::consequences(*ref, c);
-        eci::ParametresCalcul p;
-        p.niveauAction = ref->niveauAction();
-        return eci::calculerScores(*ref, e, p);
+        std::vector<std::string> saisis(n());
+        for (const auto& [id, st] : statuts) saisis[(std::size_t)ref->index(id)] = st;
+        return eci::test::scoresEpci(saisis, reponses);
     }
 };
 

@@ -14,8 +14,8 @@
 #include "eci/calc/fonctions.hpp"
 #include "eci/calc/fonctions_labellisation.hpp"
 #include "eci/labellisation.hpp"
-#include "eci/personnalisation.hpp"
 #include "eci/score.hpp"
+#include "scores_epci.hpp"
 
 namespace {
 
@@ -25,7 +25,7 @@ using eci::calc::ErreurArgument;
 using eci::calc::Plage;
 using eci::calc::test::message;
 
-constexpr double kPopulation = 150000;
+constexpr double kPopulation = eci::test::kPopulationEpci;
 const char* const kStatuts[] = {"fait", "programmé", "pas fait", "non concerné", "non renseigné", ""};
 
 // A full ECi sheet (every node a row), the same statuses as the domain inputs, and answers both as
@@ -61,31 +61,9 @@ struct Feuille {
     }
     // The domain's scores for the same statuses and answers.
     std::vector<eci::ScoreNoeud> scores() const {
-        eci::EntreesCalcul e;
-        e.statuts.assign(ref->taille(), std::nullopt);
-        for (std::size_t i = 0; i < ref->taille(); ++i) {
-            const std::string s = std::get<std::string>(statuts.at(i, 0));
-            if (s.empty()) continue;
-            const eci::StatutSaisi st = s == "fait"        ? eci::StatutSaisi::fait
-                                        : s == "programmé" ? eci::StatutSaisi::programme
-                                        : s == "pas fait"  ? eci::StatutSaisi::pasFait
-                                        : s == "non concerné" ? eci::StatutSaisi::nonConcerne
-                                                              : eci::StatutSaisi::nonRenseigne;
-            e.statuts[i] = eci::ligneStatut(st, std::nullopt);
-        }
-        eci::regle::Contexte c;
-        c.reponses.emplace();
-        for (const auto& [k, v] : reponses) (*c.reponses)[k] = v;
-        eci::regle::Identite id;
-        id.type = "EPCI";
-        id.soustype = "epci_a_fiscalite_propre";
-        id.populationTags = eci::regle::tagsPopulation(kPopulation);
-        id.drom = false;
-        c.identite = id;
-        eci::consequences(*ref, c, e.consequences);
-        eci::ParametresCalcul p;
-        p.niveauAction = ref->niveauAction();
-        return eci::calculerScores(*ref, e, p);
+        std::vector<std::string> saisis(ref->taille());
+        for (std::size_t i = 0; i < ref->taille(); ++i) saisis[i] = std::get<std::string>(statuts.at(i, 0));
+        return eci::test::scoresEpci(saisis, reponses);
     }
     Plage criteres(double etoile) { return eci::calc::criteres(ids, statuts, etoile, std::nullopt, ctx(), std::nullopt); }
     double labellisation() { return eci::calc::labellisation(ids, statuts, std::nullopt, ctx(), std::nullopt); }
