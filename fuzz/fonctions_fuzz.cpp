@@ -11,6 +11,7 @@
 #include "eci/calc/fonctions.hpp"
 #include "eci/calc/fonctions_aide.hpp"
 #include "eci/calc/fonctions_criteres.hpp"
+#include "eci/calc/fonctions_labellisation.hpp"
 #include "eci/calc/import.hpp"
 
 #include "octets.hpp"
@@ -74,7 +75,7 @@ struct Lecteur : Octets {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Lecteur r{data, size};
-    const int fonction = r.octet() % 21;
+    const int fonction = r.octet() % 25;
     try {
         switch (fonction) {
             case 0: eci::calc::evaluer(r.plage(), r.plage(), r.optionnel(), r.optionnel(), r.optionnel()); break;
@@ -122,6 +123,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 }
                 break;
             }
+            case 20: {
+                Plage ids = r.plage(), st = r.plage();
+                eci::calc::criteres(ids, st, r.nombre(), r.optionnel(), r.optionnel(), r.optionnel());
+                break;
+            }
+            case 21: eci::calc::labellisation(r.plage(), r.plage(), r.optionnel(), r.optionnel(), r.optionnel()); break;
+            case 22:
+                eci::calc::etoilePlateforme(r.plage(), r.plage(), r.optionnel(), r.optionnel(), r.optionnel(),
+                                            r.optionnel());
+                break;
+            case 23: eci::calc::preuves(r.cellule()); break;
             default: eci::calc::criteresRang(r.cellule(), r.plage(), r.optionnel(), r.optionnel()); break;
         }
     } catch (const eci::calc::ErreurArgument&) {

@@ -46,7 +46,7 @@ using ::rtl::OUString;
 
 // Number of XFonctions methods called below; checked against the generated table so that a new
 // function cannot be left out of the fuzzing silently.
-constexpr int kMethodesAppelees = 22;
+constexpr int kMethodesAppelees = 26;
 
 struct Lecteur : Octets {
     using Octets::Octets;
@@ -219,6 +219,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         } else if (m == "eciVerifier") {
             Matrix ids = r.plage(), st = r.plage();
             f->eciVerifier(ids, st, r.quelconque(), r.quelconque(), r.quelconque());
+        } else if (m == "eciCriteres") {
+            Matrix ids = r.plage(), st = r.plage();
+            double etoile = r.nombre();
+            uno::Any d = r.quelconque(), c = r.quelconque();
+            verifierPlage(fonction, f->eciCriteres(ids, st, etoile, d, c, r.quelconque()));
+        } else if (m == "eciLabellisation") {
+            Matrix ids = r.plage(), st = r.plage();
+            verifierNombre(fonction, f->eciLabellisation(ids, st, r.quelconque(), r.quelconque(), r.quelconque()));
+        } else if (m == "eciEtoilePlateforme") {
+            Matrix ids = r.plage(), st = r.plage();
+            uno::Any e = r.quelconque(), d = r.quelconque(), c = r.quelconque();
+            verifierNombre(fonction, f->eciEtoilePlateforme(ids, st, e, d, c, r.quelconque()));
+        } else if (m == "eciPreuves") {
+            f->eciPreuves(r.plage());
         } else if (m == "aideAssiette") {
             double montant = r.nombre();
             uno::Any tva = r.quelconque();

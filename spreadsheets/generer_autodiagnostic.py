@@ -26,14 +26,14 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from disposition import DISPOSITION, colonne_index  # noqa: E402  (the map of the cells, disposition.json)
+from disposition import DISPOSITION, colonne_index, ligne_colonne  # noqa: E402  (the map of the cells, disposition.json)
 from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
     fonction_addin,
     BORDURE, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, NS_CHART, STYLE_GRAPHIQUE,
     VERT_CLAIR, VERT_FONCE, VERT_MOYEN, Styles, Validations, c_couverte, c_formule, c_nombre, c_texte,
     c_vide, chaine, col_lettre, contenu_xml, ecrire_paquet, escape, hauteur_texte, ligne, meta_xml as
     _meta_xml, mise_en_page, page_maitre, plage, plage_graphique, reglages_feuille_figee,
-    reglages_xml, style_table, styles_xml)
+    reglages_xml, style_nomme_cellule, style_table, styles_xml)
 
 ICI = os.path.dirname(os.path.abspath(__file__))
 RACINE = os.path.dirname(ICI)
@@ -44,6 +44,8 @@ EXEMPLE_STATUTS = os.path.join(ICI, "exemple", "statuts-exemple.csv")
 # The platform's star table (étoile, min_realise_percentage, min_realise_score), also checked against
 # the domain's thresholds (eci/score.hpp) by tests/unit/domaine/test_etoiles.cpp.
 ETOILES_CSV = os.path.join(RACINE, "data", "labellisation", "etoiles-eci.csv")
+AUTRES_CSV = os.path.join(RACINE, "data", "labellisation", "criteres-autres-eci.csv")
+PREUVES_CSV = os.path.join(RACINE, "data", "labellisation", "preuves-eci.csv")
 
 # Programmatic names of the add-in functions as stored in ODF (from addin/fonctions.json).
 EVALUER = fonction_addin("ECI.EVALUER")
@@ -52,12 +54,18 @@ ETOILES = fonction_addin("ECI.ETOILES")
 ECART = fonction_addin("ECI.ECART")
 DESACTIVE = fonction_addin("ECI.DESACTIVE")
 VERIFIER = fonction_addin("ECI.VERIFIER")
+CRITERES = fonction_addin("ECI.CRITERES")
+LABELLISATION = fonction_addin("ECI.LABELLISATION")
+ETOILE_PLATEFORME = fonction_addin("ECI.ETOILE_PLATEFORME")
+PREUVES = fonction_addin("ECI.PREUVES")
 
 _D = DISPOSITION["autodiagnostic"]
 F_COLLECTIVITE = _D["feuilles"]["collectivite"]
 F_REFERENTIEL = _D["feuilles"]["referentiel"]
 F_SYNTHESE = _D["feuilles"]["synthese"]
 F_MODE = _D["feuilles"]["mode_emploi"]
+F_LABEL = _D["feuilles"]["labellisation"]
+LAB = _D["labellisation"]
 
 STATUTS = ["fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné"]
 PHASES = {"bases": "Base", "mise en œuvre": "mise en œuvre", "effets": "Effet"}
@@ -169,6 +177,7 @@ class Classeur:
         self.feuille_collectivite()
         self.feuille_referentiel()
         self.feuille_synthese()
+        self.feuille_labellisation()
 
     # Mode d'emploi ------------------------------------------------------------------------------
     def feuille_mode_emploi(self):
@@ -249,7 +258,16 @@ class Classeur:
             ("texte", "% réalisé = points réalisés / potentiel de la collectivité. Étoiles (niveau de "
                       f"labellisation visé par le score) : 1 étoile dès {_PCT[1]} %, 2 étoiles à partir de {_PCT[2]} %, 3 "
                       f"étoiles à {_PCT[3]} %, 4 étoiles à {_PCT[4]} %, 5 étoiles à {_PCT[5]} % du potentiel réalisé. La labellisation "
-                      "demande aussi des critères par action et un audit, que ce classeur ne vérifie pas."),
+                      f"demande aussi des critères par action (feuille « {F_LABEL} ») et un audit."),
+            ("section", "Labellisation"),
+            ("texte", f"Feuille « {F_LABEL} » : l'étoile visée (par défaut celle que la plateforme vérifierait, "
+                      "d'après l'étoile actuelle saisie et le score), le tableau des critères de cette étoile "
+                      "(ECI.CRITERES : critère de score puis critères par action, état atteint / non atteint / "
+                      "sans objet en couleur, ce qui manque), l'étoile à portée (ECI.LABELLISATION), la "
+                      "complétude (tâches encore non renseignées), les éléments déclaratifs à cocher (acte "
+                      "d'engagement, COT, référents…) et les documents preuves attendus par sous-action avec une "
+                      "colonne « Disponible ». Une réponse OUI / NON de la feuille « " + F_COLLECTIVITE + " » "
+                      "peut rendre un critère « sans objet »."),
             ("section", "Fonctions utilisées"),
             ("texte", f"ECI.EVALUER (feuille {F_REFERENTIEL}, cellules P{REF_PREMIERE}:W{derniere}, une seule "
                       f"formule matricielle pour les {n} lignes) : points du référentiel, potentiel, points "
@@ -258,7 +276,8 @@ class Classeur:
                       "ECI.ETOILES : nombre d'étoiles pour un % réalisé. ECI.ECART : points encore nécessaires "
                       "pour une étoile. ECI.DESACTIVE : un nœud est-il désactivé par la personnalisation ? "
                       "ECI.VERIFIER : contrôle de la saisie (identifiants, statuts, parts détaillées, "
-                      "réponses), « OK » ou la liste des problèmes."),
+                      "réponses), « OK » ou la liste des problèmes. ECI.CRITERES et ECI.LABELLISATION : "
+                      f"critères et étoile à portée de la labellisation (feuille « {F_LABEL} »)."),
             ("section", "Sources et licence"),
             ("texte", "Référentiel Économie circulaire, questions de personnalisation et règles de calcul : "
                       "dépôt public de la plateforme, incubateur-ademe/territoires-en-transitions (licence MIT, "
@@ -627,7 +646,10 @@ class Classeur:
         L["prochaine"] = ajout([c_texte("Prochaine étoile", s_lbl, fusion=(2, 1)), c_couverte(),
                                 c_formule(f'IF([.C{e}]>=5;"—";[.C{e}]+1)', s_nb),
                                 c_texte("Points manquants", s_lbl, fusion=(2, 1)), c_couverte(),
-                                c_formule(f"IF([.C{e}]>=5;0;{ECART}([.C{e}]+1;[.C{tl}];[.D{tl}]))", s_pts)],
+                                c_formule(f"IF([.C{e}]>=5;0;{ECART}([.C{e}]+1;[.C{tl}];[.D{tl}]))", s_pts),
+                                c_texte("Étoile à portée", s_lbl, fusion=(2, 1)), c_couverte(),
+                                c_formule(plage(F_LABEL, *ligne_colonne(LAB["cellules"]["etoile_a_portee"])),
+                                          s_nb)],
                                0.6)
         ajout([c_vide()], 0.3)
         L["table_etoiles"] = ajout([c_texte("Étoile", s_entete, fusion=(2, 1)), c_couverte()]
@@ -699,9 +721,191 @@ class Classeur:
                   "etoiles": L["etoiles"], "prochaine": L["prochaine"], "verification": L["verif"]}
         assert trouve == SYN["lignes"], (trouve, SYN["lignes"])
         cellules = {"etoiles": f"C{L['etoiles']}", "prochaine_etoile": f"C{L['prochaine']}",
-                    "points_manquants": f"F{L['prochaine']}", "verification": f"C{L['verif']}"}
+                    "points_manquants": f"F{L['prochaine']}", "verification": f"C{L['verif']}",
+                    "etoile_a_portee": f"I{L['prochaine']}"}
         assert cellules == SYN["cellules"], (cellules, SYN["cellules"])
         assert SYN["plages"]["impression"] == f"A1:I{L['fin']}", L["fin"]
+
+    # Labellisation ------------------------------------------------------------------------------
+    def feuille_labellisation(self):
+        """The labellisation path (docs/labellisation.md, spec labellisation.md §7 and §12): star aimed at,
+        criteria of that star (ECI.CRITERES), star within reach (ECI.LABELLISATION), complétude, the
+        declarative items to tick and the evidence documents per sous-action."""
+        st, val = self.st, self.val
+        bord = BORDURE
+        s_titre = st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True)
+        s_sous = st.cellule(italique=True, couleur="#595959", taille=9, retour=True, valign="top")
+        s_lbl = st.cellule(gras=True, bordure=bord, retour=True)
+        s_nb = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier")
+        s_nb_saisie = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier",
+                                 fond=JAUNE_SAISIE, saisie=True)
+        s_pts = st.cellule(gras=True, bordure=bord, halign="center", format="Npoints")
+        s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="middle", bordure=bord)
+        s_alerte = st.cellule(gras=True, couleur="#c9211e", taille=9, retour=True, valign="middle")
+        s_entete = st.cellule(gras=True, fond=VERT_FONCE, couleur="#ffffff", retour=True, halign="center",
+                              bordure=bord, taille=9)
+        s_section = st.cellule(gras=True, taille=11, couleur="#ffffff", fond=VERT_FONCE, retrait=0.1)
+        s_c = st.cellule(bordure=bord, taille=9, retour=True, valign="middle")
+        s_c_centre = st.cellule(bordure=bord, taille=9, halign="center", valign="middle")
+        s_c_pct = st.cellule(bordure=bord, taille=9, halign="center", valign="middle", format="Npoints")
+        etats = tuple((texte, nom, f"{F_LABEL}.G{LAB['lignes']['premier_critere']}")
+                      for texte, nom in (("atteint", "EtatAtteint"), ("non atteint", "EtatNonAtteint"),
+                                         ("sans objet", "EtatSansObjet")))
+        s_etat = st.cellule(bordure=bord, taille=9, halign="center", valign="middle", gras=True, conditions=etats)
+        s_doc = st.cellule(bordure=bord, taille=9, retour=True, valign="top")
+        s_doc_id = st.cellule(bordure=bord, taille=9, valign="top", gras=True)
+        s_oui_non = st.cellule(bordure=bord, fond=JAUNE_SAISIE, saisie=True, halign="center", valign="middle")
+
+        C = LAB["cellules"]
+        R, T = F_REFERENTIEL, REF_TOTAL
+        pct_fait = plage(R, REF_COL["calcul_pourcentage"], T)
+        largeurs = [1.8, 1.2, 9.0, 3.0, 1.7, 2.0, 2.2, 6.8]   # 27.7 cm: A4 landscape inside the margins
+        lignes = []
+
+        def ajout(cellules, h):
+            lignes.append(ligne(cellules, st.ligne(h, False)))
+            return len(lignes)
+
+        def libelle(texte, valeur, note, h=0.6, note_formule=None):
+            """A labelled value: label in A:C, value in D, note (text, or formula) in E:H."""
+            cel_note = (c_formule(note_formule, s_note, fusion=(4, 1)) if note_formule
+                        else c_texte(note, s_note, fusion=(4, 1)))
+            return ajout([c_texte(texte, s_lbl, fusion=(3, 1)), c_couverte(2), valeur, cel_note, c_couverte(3)], h)
+
+        nom = self.ref_nom()
+        ajout([c_formule(f'"Labellisation économie circulaire — "&IF({nom}="";"(collectivité à renseigner)";{nom})',
+                         s_titre, fusion=(8, 1)), c_couverte(7)], 0.8)
+        ajout([c_texte("Critères de la labellisation tels que la plateforme Territoire Engagé Transition "
+                       "Écologique les vérifie, calculés à partir des statuts de la feuille « "
+                       f"{F_REFERENTIEL} » et des réponses de la feuille « {F_COLLECTIVITE} ». La labellisation "
+                       "demande aussi un audit : ce tableau prépare la demande, il ne la remplace pas.", s_sous,
+                       fusion=(8, 1)), c_couverte(7)], 0.7)
+        ajout([c_vide()], 0.3)
+        v_etoile = val.ajouter("of:cell-content-is-whole-number() and cell-content-is-between(1;5)",
+                               f"{F_LABEL}.{C['etoile_actuelle']}", "Étoile",
+                               "Un nombre d'étoiles de 1 à 5. Laisser vide si la collectivité n'a jamais été "
+                               "labellisée.", "Saisir un nombre entier de 1 à 5.", liste=False)
+        l_act = libelle("Étoile actuelle (dernière labellisation obtenue)", c_vide(s_nb_saisie, v_etoile),
+                        "À saisir ; vide si la collectivité n'a jamais été labellisée.")
+        act = f"[.{C['etoile_actuelle']}]"
+        etoiles_score = f"{ETOILES}({pct_fait})"
+        args = f"{self.arg_ids()};{self.arg_statuts()}"
+        apres = f"{self.arg_details()};{self.arg_contexte()}"
+        l_plat = libelle("Étoile que la plateforme vérifierait",
+                         c_formule(f"{ETOILE_PLATEFORME}({args};{act};{apres})", s_nb),
+                         "ECI.ETOILE_PLATEFORME : la plus haute de l'étoile suivant la dernière obtenue et de "
+                         "l'étoile permise par le score.")
+        plat = f"[.{C['etoile_plateforme']}]"
+        v_visee = val.ajouter("of:cell-content-is-whole-number() and cell-content-is-between(1;5)",
+                              f"{F_LABEL}.{C['etoile_visee']}", "Étoile visée",
+                              "Étoile dont on veut vérifier les critères, de 1 à 5. Par défaut : l'étoile que la "
+                              "plateforme vérifierait.", "Saisir un nombre entier de 1 à 5.", liste=False)
+        l_visee = libelle("Étoile visée (critères du tableau)", c_formule(plat, s_nb_saisie, validation=v_visee),
+                          "À saisir (1 à 5) ; par défaut l'étoile que la plateforme vérifierait.")
+        visee = f"[.{C['etoile_visee']}]"
+        q4 = (f'IF(AND(N({act})>0;{plat}>{etoiles_score});"Q4 : la plateforme montre les critères de l\'étoile '
+              f'"&{plat}&" (celle qui suit la dernière obtenue), même si le score ne la permet pas encore. ";"")')
+        q6 = (f'IF({visee}<{plat};"Q6 : une demande pour l\'étoile "&{visee}&" est vérifiée par la plateforme '
+              f'avec les critères de l\'étoile "&{plat}&", pas avec ceux de ce tableau.";"")')
+        l_q = ajout([c_formule(f"{q4}&{q6}", s_alerte, fusion=(8, 1)), c_couverte(7)], 0.6)
+        l_portee = libelle("Étoile à portée (critères et score atteints)",
+                           c_formule(f"{LABELLISATION}({args};{apres})", s_nb),
+                           "ECI.LABELLISATION : plus haute étoile dont le critère de score et tous les critères "
+                           "par action (hors sans objet) sont atteints ; 0 si aucune.")
+        ids, statut_calc = self.arg_ids(), plage(R, REF_COL["statut_affiche"], REF_PREMIERE,
+                                                 REF_COL["statut_affiche"], self.ref_derniere)
+        # tâches = identifiers with three dots (1.1.1.1); « non renseigné » as ECI.EVALUER shows it (column O,
+        # the text copy of W: Calc compares W's array results with a text constant as unequal)
+        compl = (f'SUMPRODUCT((LEN({ids})-LEN(SUBSTITUTE({ids};".";""))=3)*({statut_calc}="non renseigné"))')
+        c_compl = f"[.{C['taches_non_renseignees']}]"
+        l_compl = libelle("Complétude : tâches encore « non renseigné »", c_formule(compl, s_nb), None,
+                          note_formule=f'IF({c_compl}=0;"Complet : tous les statuts sont renseignés.";'
+                                       f'"Incomplet : toute demande de labellisation est bloquée tant qu\'il reste '
+                                       f'des tâches non renseignées (Q7).")')
+        tl = SYN["lignes"]["total"]
+        total_pot = plage(F_SYNTHESE, SYN["colonnes"]["potentiel"], tl)
+        total_fait = plage(F_SYNTHESE, SYN["colonnes"]["fait"], tl)
+        l_manque = libelle("Critère de score : points faits manquants pour l'étoile visée",
+                           c_formule(f"{ECART}({visee};{total_pot};{total_fait})", s_pts),
+                           "ECI.ECART ; la plateforme recommande une marge de 3 % au-dessus du seuil.")
+        ajout([c_vide()], 0.3)
+        titres = ["Critère", "Étoile", "Formulation", "Exigence", "% fait", "% fait + programmé", "État",
+                  "Manque"]
+        l_entete = ajout([c_texte(t, s_entete) for t in titres], 1.0)
+        n = LAB["lignes"]["dernier_critere"] - LAB["lignes"]["premier_critere"] + 1
+        premier = len(lignes) + 1
+        hauteur_max = 11   # rows of star 1 (score + 10 action criteria); 12 for stars 2–5
+        # One array formula, fixed height n: the 12th row is blank at star 1 instead of #N/A.
+        formule = (f'IF(ROW([.A{premier}:.A{premier + n - 1}])-ROW([.A{premier}])<IF({visee}=1;{hauteur_max};{n});'
+                   f'{CRITERES}({args};{visee};{apres});"")')
+        styles_col = [s_c_centre, s_c_centre, s_c, s_c, s_c_pct, s_c_pct, s_etat, s_c]
+        for i in range(n):
+            cel = []
+            for j, sty in enumerate(styles_col):
+                cel.append(c_formule(formule, sty, matrice=(8, n)) if i == 0 and j == 0 else c_vide(sty))
+            ajout(cel, 0.95)
+        l_dernier = len(lignes)
+        ajout([c_vide()], 0.3)
+
+        # Declarative items (criteres-autres-eci.csv): what the platform checks from files or roles
+        with open(AUTRES_CSV, encoding="utf-8", newline="") as f:
+            # the computed ones are above (score, complétude, criteria, 3 % margin); the calendar is obsolete
+            autres = [r for r in csv.DictReader(f) if r["code"] not in
+                      ("SCORE_GLOBAL", "COMPLETUDE", "CRITERES_ACTION", "MARGE_3_POURCENT", "CALENDRIER")]
+        l_decl = ajout([c_texte("À vérifier par la collectivité (éléments déclaratifs de la demande)", s_section,
+                                fusion=(8, 1)), c_couverte(7)], 0.6)
+        v_oui_non = val.liste_valeurs(["oui", "non"], f"{F_LABEL}.G{l_decl + 1}", "Fait ?",
+                                      "oui ou non.", "Valeur attendue : oui ou non.")
+        for r in autres:
+            texte = r["libelle"]
+            ajout([c_texte(r["type"], s_doc_id, fusion=(2, 1)), c_couverte(),
+                   c_texte(texte, s_doc, fusion=(4, 1)), c_couverte(3),
+                   c_vide(s_oui_non, v_oui_non), c_texte(f"Étoiles : {r['etoiles_concernees']}", s_note)],
+                  hauteur_texte(texte, 80, 0.4))
+        ajout([c_vide()], 0.3)
+
+        # Evidence documents per sous-action (preuves-eci.csv)
+        with open(PREUVES_CSV, encoding="utf-8", newline="") as f:
+            preuves = list(csv.DictReader(f))
+        noms = {n["identifiant"]: n["nom"] for n in self.noeuds}
+        l_preuves = ajout([c_texte("Documents preuves attendus par sous-action (référentiel ECi)", s_section,
+                                   fusion=(8, 1)), c_couverte(7)], 0.6)
+        noeud = f"[.{C['preuves_noeud']}]"
+        l_cherche = ajout([c_texte("Documents d'un nœud (ECI.PREUVES) :", s_lbl, fusion=(2, 1)), c_couverte(),
+                           c_texte("1.1.1.1", s_oui_non),
+                           c_formule(f'IF({noeud}="";"";{PREUVES}({noeud}))', s_doc, fusion=(5, 1)), c_couverte(4)],
+                          2.2)
+        ajout([c_texte("Sous-action", s_entete), c_texte("Document", s_entete, fusion=(5, 1)), c_couverte(4),
+               c_texte("Disponible", s_entete), c_texte("Sous-action (intitulé)", s_entete)], 0.6)
+        v_dispo = val.liste_valeurs(["oui", "non"], f"{F_LABEL}.G{l_preuves + 3}", "Disponible ?",
+                                    "oui si le document est prêt à déposer, sinon non.",
+                                    "Valeur attendue : oui ou non.")
+        precedent = None
+        for p in preuves:
+            ident = p["action_id"].removeprefix("eci_")
+            intitule = noms.get(ident, "") if ident != precedent else ""
+            precedent = ident
+            ajout([c_texte(ident, s_doc_id), c_texte(p["nom"], s_doc, fusion=(5, 1)), c_couverte(4),
+                   c_vide(s_oui_non, v_dispo), c_texte(intitule, s_doc)],
+                  max(hauteur_texte(p["nom"], 95, 0.4), hauteur_texte(intitule, 40, 0.4)))
+        fin = len(lignes)
+
+        trouve = {"entete_criteres": l_entete, "premier_critere": premier, "dernier_critere": l_dernier,
+                  "declaratifs": l_decl, "preuves": l_preuves}
+        assert trouve == LAB["lignes"], (trouve, LAB["lignes"])
+        cellules = {"etoile_actuelle": f"D{l_act}", "etoile_plateforme": f"D{l_plat}", "etoile_visee": f"D{l_visee}",
+                    "avertissements": f"A{l_q}", "etoile_a_portee": f"D{l_portee}",
+                    "taches_non_renseignees": f"D{l_compl}", "points_manquants": f"D{l_manque}",
+                    "preuves_noeud": f"C{l_cherche}", "preuves_documents": f"D{l_cherche}"}
+        assert cellules == C, (cellules, C)
+        assert LAB["plages"]["resume"] == f"A1:H{l_dernier}", l_dernier   # the PDF synthesis adds it
+        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
+                       f'table:default-cell-style-name="Default"/>' for w in largeurs)
+        xml = (f'<table:table table:name="{escape(F_LABEL)}" table:style-name="taLab" table:protected="true" '
+               f'table:print-ranges="{escape(plage_graphique(F_LABEL, "A", 1, "H", fin))}">'
+               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
+               + cols + "".join(lignes) + "</table:table>")
+        self.feuilles.append((F_LABEL, xml))
 
     @staticmethod
     def cadre(nom, z, x, y, w, h, plages):
@@ -849,7 +1053,8 @@ class Classeur:
     @staticmethod
     def _styles_tables():
         return (style_table("taMode", "Default", "#7f7f7f") + style_table("taColl", "Default", "#ffc000")
-                + style_table("taRef", "Referentiel", VERT_MOYEN) + style_table("taSyn", "Synthese", VERT_FONCE))
+                + style_table("taRef", "Referentiel", VERT_MOYEN) + style_table("taSyn", "Synthese", VERT_FONCE)
+                + style_table("taLab", "Labellisation", "#e0a800"))
 
     def settings_xml(self):
         items = {nom: reglages_feuille_figee(r["gel_colonnes"], r["gel_lignes"], 9, REF_PREMIERE - 1)
@@ -878,10 +1083,15 @@ _ENTETE = "Autodiagnostic économie circulaire"
 _PIED = "Référentiel ECi — données Territoires en Transitions (MIT)"
 
 STYLES_XML = styles_xml(
-    mise_en_page("pmDefaut", False, 1, 0) + mise_en_page("pmRef", True, 1, 0) + mise_en_page("pmSyn", True, 1, 1),
+    mise_en_page("pmDefaut", False, 1, 0) + mise_en_page("pmRef", True, 1, 0) + mise_en_page("pmSyn", True, 1, 1)
+    + mise_en_page("pmLab", True, 1, 0),
     page_maitre("Default", "Par défaut", "pmDefaut", _ENTETE, _PIED)
     + page_maitre("Referentiel", "Référentiel", "pmRef", _ENTETE, _PIED)
-    + page_maitre("Synthese", "Synthèse", "pmSyn", _ENTETE, _PIED))
+    + page_maitre("Synthese", "Synthèse", "pmSyn", _ENTETE, _PIED)
+    + page_maitre("Labellisation", "Labellisation", "pmLab", _ENTETE, _PIED),
+    style_nomme_cellule("EtatAtteint", "#c6efce", "#006100", True)
+    + style_nomme_cellule("EtatNonAtteint", "#ffc7ce", "#9c0006", True)
+    + style_nomme_cellule("EtatSansObjet", "#e7e6e6", "#595959"))
 
 
 def meta_xml(exemple):

@@ -123,6 +123,7 @@ COLONNES = [  # (key, header, width cm), in the order of the map's columns
     ("calc_collectivite", "Collectivité retenue pour le calcul", 2.4),
     ("cle_panel", "Clé de tri du panel", 1.8),
     ("cle_classement", "Clé de tri du classement", 1.8),
+    ("etoile_a_portee", "Étoile à portée (labellisation)", 2.0),   # added last: the columns above keep their place
 ]
 COL = {k: col_lettre(i) for i, (k, _, _) in enumerate(COLONNES)}
 assert COL == _D["candidatures"]["colonnes"], "disposition.json: colonnes de Candidatures"
@@ -130,7 +131,7 @@ NOTES = ["c1", "c4", "c5", "c6", "c7", "c8"]
 COL_FILTRE_FIN = COL["bascule"]        # AutoFilter range A1:AC201
 assert _D["candidatures"]["plages"]["filtre"] == f"A{PREMIERE - 1}:{COL_FILTRE_FIN}{DERNIERE}"
 COL_SAISIE = ["collectivite", "departement", "territoire", "typecoll", "fichier", "pct", "potentiel", "fait",
-              "axe1", "axe2", "axe3", "axe4", "axe5", "etoiles"] + NOTES
+              "axe1", "axe2", "axe3", "axe4", "axe5", "etoiles", "etoile_a_portee"] + NOTES
 
 # Paramètres
 _P = _D["parametres"]["lignes"]
@@ -564,6 +565,7 @@ class Classeur:
             cel.append(c_formule(f'IF(ISNUMBER({sc});{rel("typecoll", l)};"")', s_aux))
             cel.append(c_formule(f'IF(N({rel("selection", l)})=1;N({rg})+ROW()/100000;"")', s_aux))
             cel.append(c_formule(f'IF(ISNUMBER({rg});{rg}+ROW()/100000;"")', s_aux))
+            saisie("etoile_a_portee", s_ent, nombre=True)
             lignes.append(ligne(cel, st.ligne(0.5, False)))
         cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
                        f'table:default-cell-style-name="Default"/>' for _, _, w in COLONNES)

@@ -18,7 +18,9 @@ References and literals
 Styles
     Styles()                              automatic styles of content.xml, deduplicated:
         .cellule(fond, gras, italique, couleur, taille, retour, halign, valign, format, saisie, bordure,
-                 retrait, police) -> "ceN"     (saisie=True = unprotected input cell)
+                 retrait, police, conditions) -> "ceN"     (saisie=True = unprotected input cell; conditions =
+                 ((text, named style, base cell), ...): conditional formatting on the cell's text)
+    style_nomme_cellule(nom, fond, couleur, gras) -> a named style for styles_xml(..., styles_nommes)
         .colonne(largeur_cm) -> "coN" ; .ligne(hauteur_cm=None, optimale=True) -> "roN" ; .xml()
     FORMATS_NOMBRE                        data styles Npoints, Npct, Npct0, Nentier, Ndate
     FORMATS_EUROS                         data styles Neuro ("# ##0,00 €", negative in red), Npct2 (0,00 %),
@@ -63,7 +65,7 @@ __all__ = [
     "ligne", "Validations", "plages_nommees_xml", "protection_feuille", "hauteur_texte", "NS", "NS_CHART",
     "FONTES", "mise_en_page", "page_maitre", "styles_xml", "contenu_xml", "reglages_xml", "meta_xml",
     "CHART_STYLES_XML", "chart_meta_xml", "manifest_xml", "ecrire_paquet", "MIMETYPE_ODS", "style_table",
-    "STYLE_GRAPHIQUE", "reglages_feuille_simple", "reglages_feuille_figee",
+    "STYLE_GRAPHIQUE", "style_nomme_cellule", "reglages_feuille_simple", "reglages_feuille_figee",
 ]
 
 
@@ -147,9 +149,13 @@ class Styles:
 
     def cellule(self, fond=None, gras=False, italique=False, couleur=None, taille=None, retour=False,
                 halign=None, valign="middle", format=None, saisie=False, bordure=None, retrait=None,
-                police=None):
+                police=None, conditions=None):
+        """conditions: conditional formatting, ((text, named style, base cell), ...): a cell whose content
+        equals the text takes the named style (see style_nomme_cellule, put in styles.xml)."""
         cle = (fond, gras, italique, couleur, taille, retour, halign, valign, format, saisie, bordure,
                retrait, police)
+        if conditions:
+            cle += (tuple(conditions),)
         if cle not in self.cellules:
             self.cellules[cle] = f"ce{len(self.cellules) + 1}"
         return self.cellules[cle]
@@ -179,7 +185,8 @@ class Styles:
                        f'style:use-optimal-row-height="{"true" if opt else "false"}"/></style:style>')
         for cle, nom in self.cellules.items():
             (fond, gras, italique, couleur, taille, retour, halign, valign, format, saisie, bordure,
-             retrait, police) = cle
+             retrait, police) = cle[:13]
+            conditions = cle[13] if len(cle) > 13 else ()
             ds = f' style:data-style-name="{format}"' if format else ""
             tcp = []
             if fond:
@@ -218,6 +225,10 @@ class Styles:
                 s += f'<style:paragraph-properties {" ".join(pp)}/>'
             if tp:
                 s += f'<style:text-properties {" ".join(tp)}/>'
+            for texte, style, base in conditions:
+                cond = escape(f"cell-content()={chaine(texte)}", {chr(34): "&quot;"})
+                s += (f'<style:map style:condition="{cond}" style:apply-style-name="{style}" '
+                      f'style:base-cell-address="{escape(base)}"/>')
             s += "</style:style>"
             out.append(s)
         return "".join(out)
@@ -449,9 +460,18 @@ def page_maitre(nom, affichage, layout, entete_droite, pied_gauche):
             '</style:footer></style:master-page>')
 
 
-def styles_xml(mises_en_page_xml, pages_maitres_xml):
+def style_nomme_cellule(nom, fond, couleur=None, gras=False):
+    """A named cell style for styles.xml (styles_xml(..., styles_nommes=...)), the target of a conditional
+    format (Styles.cellule(conditions=...))."""
+    tp = (f' fo:color="{couleur}"' if couleur else "") + (' fo:font-weight="bold"' if gras else "")
+    return (f'<style:style style:name="{nom}" style:family="table-cell" style:parent-style-name="Default">'
+            f'<style:table-cell-properties fo:background-color="{fond}"/>'
+            + (f'<style:text-properties{tp}/>' if tp else "") + '</style:style>')
+
+
+def styles_xml(mises_en_page_xml, pages_maitres_xml, styles_nommes=""):
     """styles.xml: default cell style (Liberation Sans 10, fr-FR) + the given layouts and master pages
-    (one master page must be named "Default")."""
+    (one master page must be named "Default") + named cell styles (style_nomme_cellule)."""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>'
         f'<office:document-styles {NS} office:version="1.3">' + FONTES +
@@ -466,7 +486,7 @@ def styles_xml(mises_en_page_xml, pages_maitres_xml):
         '<number:number-style style:name="N0"><number:number number:min-integer-digits="1"/></number:number-style>'
         '<style:style style:name="Default" style:family="table-cell">'
         '<style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt"/></style:style>'
-        '</office:styles>'
+        + styles_nommes + '</office:styles>'
         '<office:automatic-styles>' + mises_en_page_xml
         + '</office:automatic-styles><office:master-styles>' + pages_maitres_xml
         + '</office:master-styles></office:document-styles>')

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Open an autodiagnostic workbook in headless LibreOffice, recalculate it, print
-the key figures of its Synthèse sheet and export that sheet as PDF.
+the key figures of its Synthèse sheet and export that sheet as PDF, followed by the top
+of the « Labellisation » sheet (star aimed at, criteria table: disposition.json's plage « resume »).
 
 Runs with Debian's /usr/bin/python3 (python3-uno). The profile must have the
 extension installed (tests/calc/make_profile.sh).
@@ -121,12 +122,20 @@ def main():
         print("  Cellules en erreur dans le classeur : %d" % erreurs)
         if erreurs:
             code = 1
+        lab = AUTODIAG["labellisation"]
+        labellisation = doc.Sheets.getByName(feuilles["labellisation"])
+        print("  Étoile à portée (critères de labellisation) : %d" % int(nombre(c(cellules["etoile_a_portee"]))))
+        print("  Tâches encore non renseignées : %d" % int(nombre(
+            labellisation.getCellRangeByName(lab["cellules"]["taches_non_renseignees"]))))
         if args.pdf:
-            plage = synthese.getCellRangeByName(syn["plages"]["impression"])
-            filtre = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", plage),))
+            # the Synthèse print range, then the top of « Labellisation » (star aimed at, criteria table)
+            plages = doc.createInstance("com.sun.star.sheet.SheetCellRanges")
+            plages.addRangeAddress(synthese.getCellRangeByName(syn["plages"]["impression"]).getRangeAddress(), False)
+            plages.addRangeAddress(labellisation.getCellRangeByName(lab["plages"]["resume"]).getRangeAddress(), False)
+            filtre = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", plages),))
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)),
                            (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filtre)))
-            print("  PDF de la synthèse : %s" % args.pdf)
+            print("  PDF de la synthèse et des critères de labellisation : %s" % args.pdf)
         doc.close(True)
     finally:
         try:

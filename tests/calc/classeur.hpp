@@ -299,6 +299,16 @@ inline constexpr int kDerniereLigneRef = dispo::autodiagnostic::referentiel::lig
 inline std::string plageRef(const std::string& c0, const std::string& c1 = std::string()) {
     return plage(c0, kPremiereLigneRef, c1.empty() ? c0 : c1, kDerniereLigneRef);
 }
+// The inputs of an autodiagnostic read out of the document: the ECI.EVALUER arguments.
+struct Entrees {
+    eci::calc::Plage ids, statuts, details, contexte;
+};
+inline Entrees lireEntrees(const Classeur& c) {
+    namespace r = dispo::autodiagnostic::referentiel;
+    return {c.plage(kFeuilleRef, plageRef(r::colonneId)), c.plage(kFeuilleRef, plageRef(r::colonneStatut)),
+            c.plage(kFeuilleRef, plageRef(r::colonnePartFaite, r::colonnePartPasFaite)),
+            c.plage(kFeuilleCollectivite, dispo::autodiagnostic::collectivite::plageContexte)};
+}
 // The autodiagnostic's totals on Synthèse (row TOTAL): potentiel, points faits, ...
 namespace synthese {
 namespace s = dispo::autodiagnostic::synthese;

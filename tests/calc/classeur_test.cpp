@@ -63,20 +63,7 @@ const char* const kUrlNouvel = "fr.ademe.eci.commandes:NouvelAutodiagnostic";
 const char* const kUrlImporter = "fr.ademe.eci.commandes:ImporterExport";
 
 // ---------------------------------------------------------------------------------------------
-// Inputs of an autodiagnostic read out of the document, and the library's figures on them.
-
-struct Entrees {
-    eci::calc::Plage ids, statuts, details, contexte;
-};
-
-Entrees lireEntrees(const Classeur& c) {
-    Entrees e;
-    e.ids = c.plage(kFeuilleRef, plageRef(dispoRef::colonneId));
-    e.statuts = c.plage(kFeuilleRef, plageRef(dispoRef::colonneStatut));
-    e.details = c.plage(kFeuilleRef, plageRef(dispoRef::colonnePartFaite, dispoRef::colonnePartPasFaite));
-    e.contexte = c.plage(kFeuilleCollectivite, dispoColl::plageContexte);
-    return e;
-}
+// The library's figures on the inputs of an autodiagnostic (lireEntrees, classeur.hpp).
 
 // Library figures of the whole référentiel (ECI.SCORE with the workbook's arguments).
 double scoreTotal(const Entrees& e, const char* mesure) {
@@ -265,7 +252,7 @@ class ClasseurTest : public CalcTest {};
 TEST_F(ClasseurTest, ModeleVideSansErreur) {
     Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_ODS);
     c.recalculer();
-    EXPECT_EQ(c.nombreDeFeuilles(), 4u);
+    EXPECT_EQ(c.nombreDeFeuilles(), 5u);  // Mode d'emploi, Collectivité, Référentiel, Synthèse, Labellisation
     const std::vector<std::string> err = c.cellulesEnErreur();
     EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
     EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPotentiel), 500);  // the ECi référentiel: 500 points

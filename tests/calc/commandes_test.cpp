@@ -282,6 +282,7 @@ void verifierGrille(const Classeur& g, const Lot& lot, const std::string& rappor
     SCOPED_TRACE("report: " + rapport);
     const std::size_t n = lot.autodiags.size();
     const Plage a = g.plage(kFeuilleCandidatures, colonneGrille(grille::colonneCollectivite, grille::colonneEtoiles));
+    const Plage portees = g.plage(kFeuilleCandidatures, colonneGrille(grille::colonneEtoileAPortee));
     std::map<std::string, std::size_t> ligneDe;
     std::size_t remplies = 0;
     for (std::size_t l = 0; l < a.lignes; ++l) {
@@ -308,6 +309,7 @@ void verifierGrille(const Classeur& g, const Lot& lot, const std::string& rappor
             EXPECT_NEAR(nombre(a.at(l, grille::colonneUnoAxe1 + static_cast<std::size_t>(k))), f.axes[k] / 100, 1e-12)
                 << "axe " << k + 1;
         EXPECT_EQ(nombre(a.at(l, grille::colonneUnoEtoiles)), f.etoiles);
+        EXPECT_EQ(nombre(portees.at(l, 0)), f.etoileAPortee) << grille::colonneEtoileAPortee;
     }
     EXPECT_NE(rapport.find(std::to_string(n) + " autodiagnostic(s) lu(s)"), std::string::npos);
     EXPECT_NE(rapport.find(lot.abime.filename().string()), std::string::npos);

@@ -20,6 +20,7 @@
 
 #include "classeur.hpp"
 #include "eci/calc/fonctions.hpp"
+#include "eci/calc/fonctions_labellisation.hpp"
 #include "eci/referentiel.hpp"
 #include "office.hpp"
 #include "outils_fichiers.hpp"
@@ -49,6 +50,7 @@ struct Autodiag {
 // Figures the consolidation must write (computed by the library on the inputs written).
 struct Figures {
     double pourcentage = 0, potentiel = 0, fait = 0, etoiles = 1;
+    double etoileAPortee = 0;  // ECI.LABELLISATION
     double axes[5] = {0, 0, 0, 0, 0};  // % fait 0..100
 };
 
@@ -77,6 +79,7 @@ inline Figures figures(const eci::calc::Plage& ids, const Autodiag& a) {
     f.potentiel = mesure("", "potentiel");
     f.fait = mesure("", "fait");
     f.etoiles = eci::calc::etoiles(f.pourcentage);
+    f.etoileAPortee = eci::calc::labellisation(ids, a.statuts, a.details, a.contexte, std::nullopt);
     for (int k = 0; k < 5; ++k) f.axes[k] = mesure(std::to_string(k + 1), "pourcentage");
     return f;
 }

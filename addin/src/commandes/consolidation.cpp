@@ -15,6 +15,7 @@
 #include "conversion.hpp"
 #include "documents.hpp"
 #include "eci/calc/fonctions.hpp"
+#include "eci/calc/fonctions_labellisation.hpp"
 #include "eci/disposition.hpp"
 #include "eci/texte.hpp"
 #include "fichiers_surs.hpp"
@@ -38,6 +39,7 @@ static_assert(grille::colonneUnoCollectivite == 0, "the rows read start at colum
 struct Candidat {
     std::string nom, departement;
     double pourcentage = 0, potentiel = 0, fait = 0, etoiles = 1;
+    double etoileAPortee = 0;  // ECI.LABELLISATION (docs/labellisation.md §12)
     double axes[5] = {0, 0, 0, 0, 0};
 };
 
@@ -81,6 +83,7 @@ Candidat lireAutodiagnostic(const uno::Reference<css::lang::XComponent>& doc) {
     c.potentiel = mesure("", "potentiel");
     c.fait = mesure("", "fait");
     c.etoiles = calc::etoiles(c.pourcentage);
+    c.etoileAPortee = calc::labellisation(ids, statuts, details, ctx, std::nullopt);
     for (int a = 0; a < 5; ++a) c.axes[a] = mesure(std::to_string(a + 1), "pourcentage");
     return c;
 }
@@ -131,7 +134,7 @@ Candidat lireFichier(const uno::Reference<uno::XComponentContext>& ctx,
 }  // namespace
 
 // spreadsheets/disposition.json: Candidatures rows 2-201; A name, B département, E file, F % fait
-// (fraction), G potentiel, H fait, I-M axes (fractions), N étoiles.
+// (fraction), G potentiel, H fait, I-M axes (fractions), N étoiles; AH the star within reach.
 std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>& ctx,
                                    const uno::Reference<css::lang::XComponent>& classeur, const OUString& dossier) {
     uno::Reference<css::sheet::XSpreadsheet> cand =
@@ -146,6 +149,12 @@ std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>&
         cand->getCellRangeByPosition(grille::colonneUnoCollectivite, grille::ligneUnoPremiere, grille::colonneUnoEtoiles, grille::ligneUnoDerniere),
         uno::UNO_QUERY_THROW);
     uno::Sequence<uno::Sequence<uno::Any>> valeurs = plage->getDataArray();
+    // The star within reach, in the last column of the grid (added after the others).
+    uno::Reference<css::sheet::XCellRangeData> plagePortee(
+        cand->getCellRangeByPosition(grille::colonneUnoEtoileAPortee, grille::ligneUnoPremiere,
+                                     grille::colonneUnoEtoileAPortee, grille::ligneUnoDerniere),
+        uno::UNO_QUERY_THROW);
+    uno::Sequence<uno::Sequence<uno::Any>> portees = plagePortee->getDataArray();
     std::map<std::string, sal_Int32> ligneDe;
     for (sal_Int32 l = 0; l < valeurs.getLength(); ++l) {
         OUString f;
@@ -192,9 +201,11 @@ std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>&
         v[grille::colonneUnoFait] <<= c.fait;
         for (int a = 0; a < 5; ++a) v[grille::colonneUnoAxe1 + a] <<= c.axes[a] / 100;
         v[grille::colonneUnoEtoiles] <<= c.etoiles;
+        portees.getArray()[l].getArray()[0] <<= c.etoileAPortee;
         ++ecrites;
     }
     plage->setDataArray(valeurs);
+    plagePortee->setDataArray(portees);
     uno::Reference<css::sheet::XCalculatable> calcul(classeur, uno::UNO_QUERY);
     if (calcul.is()) calcul->calculateAll();
     std::string r = "Consolidation : " + std::to_string(ecrites) + " autodiagnostic(s) lu(s) sur " +

@@ -113,9 +113,14 @@ public:
         }
         auto ev = calculer(e);
         std::lock_guard<std::mutex> v(m_);
+        ++calculees_;
         entrees_.push_front(Entree{h, std::move(cle), ev});
         while (entrees_.size() > 4) entrees_.pop_back();
         return ev;
+    }
+    std::size_t calculees() {
+        std::lock_guard<std::mutex> v(m_);
+        return calculees_;
     }
 
 private:
@@ -126,7 +131,13 @@ private:
     };
     std::mutex m_;
     std::list<Entree> entrees_;
+    std::size_t calculees_ = 0;
 };
+
+Cache& cache() {
+    static Cache c;
+    return c;
+}
 
 }  // namespace
 
@@ -136,9 +147,8 @@ std::uint64_t empreinte(const Plage& p) {
     return hacher(kGraine, cle.data(), cle.size());
 }
 
-std::shared_ptr<Evaluation> evaluationEnCache(const Entrees& e) {
-    static Cache c;
-    return c.obtenir(e);
-}
+std::shared_ptr<Evaluation> evaluationEnCache(const Entrees& e) { return cache().obtenir(e); }
+
+std::size_t evaluationsCalculees() { return cache().calculees(); }
 
 }  // namespace eci::calc

@@ -2,6 +2,7 @@
 // ranges computes the référentiel once. Keyed by the arguments' content (a hash, then equality).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 
@@ -14,5 +15,8 @@ std::uint64_t empreinte(const Plage& p);
 
 // The évaluation of `e`, computed (calculer) or one of the last few, when their arguments are equal.
 std::shared_ptr<Evaluation> evaluationEnCache(const Entrees& e);
+
+// How many évaluations the cache has computed since the start (tests: one per distinct input).
+std::size_t evaluationsCalculees();
 
 }  // namespace eci::calc

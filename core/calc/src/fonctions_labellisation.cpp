@@ -1,0 +1,107 @@
+// The labellisation functions (eci/calc/fonctions_labellisation.hpp) on the cached évaluation of
+// the ECI functions (cache.hpp) and the domain's labellisation path (eci/labellisation.hpp).
+#include "eci/calc/fonctions_labellisation.hpp"
+
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cache.hpp"
+#include "eci/calc/arguments.hpp"
+#include "eci/labellisation.hpp"
+#include "eci/referentiel.hpp"
+#include "evaluation.hpp"
+#include "referentiel_plage.hpp"
+
+namespace eci::calc {
+
+namespace lab = eci::labellisation;
+
+namespace {
+
+// The cached évaluation of the arguments, refusing the rows ECI.SCORE refuses (a criterion judged
+// on a sheet with an unread row would be wrong silently).
+std::shared_ptr<Evaluation> evaluation(const Plage& ids, const Plage& statuts, const Optionnel& details,
+                                       const Optionnel& contexte, const Optionnel& referentiel) {
+    auto ev = evaluationEnCache(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
+    for (std::size_t l = 0; l < ids.lignes; ++l)
+        if (ev->noeudLigne[l] == -2)
+            throw ErreurArgument("ids/statuts, " + ligneNo(l) + " : " + ev->raisonLigne[l] + ".");
+    return ev;
+}
+
+// An integer star from `min` to 5, else ErreurArgument.
+int etoileEntiere(double x, int min, const char* nom) {
+    if (!std::isfinite(x) || x != std::floor(x) || x < min || x > lab::kEtoileMax)
+        throw ErreurArgument(std::string("L'argument ") + nom + " doit être un entier de " + std::to_string(min) +
+                             " à 5 (reçu " + nombreSaisi(x) + ").");
+    return (int)x;
+}
+
+// The domain's data errors (score vector of another size, criterion node missing) as argument errors.
+template <class F>
+auto domaine(F&& f) {
+    try {
+        return f();
+    } catch (const lab::ErreurLabellisation& e) {
+        throw ErreurArgument(std::string("Labellisation : ") + e.what());
+    }
+}
+
+Cellule pourcentage(const std::optional<double>& p) { return p ? Cellule(*p) : Cellule(); }
+
+}  // namespace
+
+Plage criteres(const Plage& ids, const Plage& statuts, double etoileArg, const Optionnel& details,
+               const Optionnel& contexte, const Optionnel& referentiel) {
+    const int etoile = etoileEntiere(etoileArg, lab::kEtoileMin, "etoile");
+    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    const lab::Parcours& p = lab::parcoursPour(*ev->ref);
+    const lab::CriteresEtoile c = domaine([&] { return lab::evaluerCriteres(*ev->ref, ev->scores, p, etoile); });
+    Plage out;
+    out.lignes = c.lignes.size();
+    out.colonnes = 8;
+    out.cellules.reserve(out.lignes * 8);
+    for (const lab::LigneCritere& l : c.lignes) {
+        out.cellules.emplace_back(l.critere);
+        out.cellules.emplace_back((double)l.etoile);
+        out.cellules.emplace_back(l.formulation);
+        out.cellules.emplace_back(l.exigence);
+        out.cellules.push_back(pourcentage(l.pourcentFait));
+        out.cellules.push_back(pourcentage(l.pourcentFaitProgramme));
+        out.cellules.emplace_back(std::string(lab::nomEtat(l.etat)));
+        out.cellules.emplace_back(l.manque);
+    }
+    return out;
+}
+
+double labellisation(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
+                     const Optionnel& referentiel) {
+    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    const lab::Parcours& p = lab::parcoursPour(*ev->ref);
+    return domaine([&] { return lab::etoileAtteignable(*ev->ref, ev->scores, p); });
+}
+
+double etoilePlateforme(const Plage& ids, const Plage& statuts, const Optionnel& etoileActuelle,
+                        const Optionnel& details, const Optionnel& contexte, const Optionnel& referentiel) {
+    std::optional<int> actuelle;
+    if (auto x = nombreOptionnel(etoileActuelle, "etoile_actuelle", TexteNombre::accepte))
+        actuelle = etoileEntiere(*x, 0, "etoile_actuelle");
+    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    const lab::Parcours& p = lab::parcoursPour(*ev->ref);
+    return domaine([&] { return lab::etoileCible(actuelle, ev->scores, p); });
+}
+
+std::string preuves(const Cellule& id) {
+    auto ref = Referentiel::eci();
+    const int i = noeudRequis(*ref, id);
+    std::string out;
+    for (const lab::Preuve* d : lab::preuves(*ref, lab::parcoursEci(), i)) {
+        if (!out.empty()) out += '\n';
+        out += d->nom;
+    }
+    return out;
+}
+
+}  // namespace eci::calc
