@@ -140,17 +140,26 @@ struct Instance {
     sel::ParametresPanel p;
 };
 
-// Independent implementation of the definition (selection.hpp): maximise
-// (couverture, total, membership vector in rank order) over all S ⊆ E, |S| <= N.
-std::vector<bool> forceBrute(const Instance& in, std::int64_t* totalTop = nullptr) {
+// The oracle's own reading of the definition: points(s) = llround(s·1e6) of every candidate (into
+// pts), and the eligible candidates (points >= the threshold) in rank order (points desc, row asc).
+std::vector<std::size_t> eligiblesEnOrdre(const Instance& in, std::vector<std::int64_t>& pts) {
     const std::size_t n = in.cs.size();
-    std::vector<std::int64_t> pts(n);
+    pts.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) pts[i] = std::llround(in.cs[i].score * 1e6);
-    std::int64_t seuil = in.p.scoreMin <= 0 ? 0 : std::llround(in.p.scoreMin * 1e6);
+    const std::int64_t seuil = in.p.scoreMin <= 0 ? 0 : std::llround(in.p.scoreMin * 1e6);
     std::vector<std::size_t> e;
     for (std::size_t i = 0; i < n; ++i)
         if (pts[i] >= seuil) e.push_back(i);
     std::stable_sort(e.begin(), e.end(), [&](std::size_t a, std::size_t b) { return pts[a] > pts[b]; });
+    return e;
+}
+
+// Independent implementation of the definition (selection.hpp): maximise
+// (couverture, total, membership vector in rank order) over all S ⊆ E, |S| <= N.
+std::vector<bool> forceBrute(const Instance& in, std::int64_t* totalTop = nullptr) {
+    std::vector<std::int64_t> pts;
+    const std::vector<std::size_t> e = eligiblesEnOrdre(in, pts);
+    const std::size_t n = in.cs.size();
     const std::size_t m = e.size();
     if (totalTop) {
         *totalTop = 0;
@@ -261,14 +270,9 @@ TEST(SelectionPanel, AgreesWithBruteForceOnMediumInstancesSmallN) {
     for (int k = 0; k < 300; ++k) {
         Instance in = instanceAleatoire(rng, 60, 6, 8);
         in.p.nombre = 1 + rng() % 3;
+        std::vector<std::int64_t> pts;
+        const std::vector<std::size_t> e = eligiblesEnOrdre(in, pts);
         const std::size_t n = in.cs.size();
-        std::vector<std::int64_t> pts(n);
-        for (std::size_t i = 0; i < n; ++i) pts[i] = std::llround(in.cs[i].score * 1e6);
-        std::int64_t seuil = in.p.scoreMin <= 0 ? 0 : std::llround(in.p.scoreMin * 1e6);
-        std::vector<std::size_t> e;
-        for (std::size_t i = 0; i < n; ++i)
-            if (pts[i] >= seuil) e.push_back(i);
-        std::stable_sort(e.begin(), e.end(), [&](std::size_t a, std::size_t b) { return pts[a] > pts[b]; });
         // key: (coverage, total, positions padded with +inf, lexicographically smaller is better)
         std::tuple<long, std::int64_t, std::vector<std::int64_t>> meilleur{-1, 0, {}};
         std::vector<std::size_t> choix, meilleurChoix;
