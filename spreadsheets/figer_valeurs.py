@@ -29,7 +29,7 @@ import zipfile
 import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
-from autodiagnostic_headless import demarrer, prop  # noqa: E402  (the demo's soffice launcher)
+from autodiagnostic_headless import arreter, demarrer, prop  # noqa: E402  (the demo's soffice launcher)
 
 RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ERREUR_NOM = 525  # #NAME?: unknown function, i.e. the add-in is not loaded
@@ -105,14 +105,7 @@ def main():
         for c in args.classeurs:
             figer(desktop, c)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=30)
-        except Exception:
-            proc.kill()
+        arreter(proc, desktop)
     with zipfile.ZipFile(args.oxt) as z:
         dans_oxt = set(z.namelist())
     remplacer_modeles(args.oxt, [c for c in args.classeurs if "modeles/" + os.path.basename(c) in dans_oxt])
