@@ -11,6 +11,8 @@ run checks the menu and the toolbar in the English UI.
 import argparse
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,13 @@ NOM_BARRE = ("Économie circulaire", "Circular economy")
 VERTS = ((0x2E, 0x7D, 0x32), (0x1B, 0x5E, 0x20))
 
 ARGS = None
+
+
+def lot(dossier, n):
+    """n copies of the example autodiagnostic (distinct files: distinct rows of the grid)."""
+    modele = os.path.join(ARGS.classeurs, "autodiagnostic-exemple.ods")
+    for k in range(n):
+        shutil.copyfile(modele, os.path.join(dossier, "autodiagnostic-%03d.ods" % (k + 1)))
 
 
 def sans_points(titre):
@@ -196,6 +205,13 @@ class CommandesFenetre(FenetreCalc):
         titre, _ = self.f.attendre_fenetre(lambda t: t == titre_dialogue, 30, "sélecteur « %s »" % titre_dialogue)
         return titre
 
+    def choisir_dossier(self, cadre, dossier):
+        """Consolidation from the menu, the folder typed in the picker's path field."""
+        t = self.selecteur("Consolider des candidatures…", cadre, "Dossier des autodiagnostics des candidats")
+        self.f.touches("ctrl+a", fenetre=t)
+        self.f.taper(dossier)
+        self.f.touches("Return")
+
     def test_commandes_depuis_le_menu(self):
         menu = set(self.menu())
         faites = set()
@@ -224,6 +240,13 @@ class CommandesFenetre(FenetreCalc):
         t = self.selecteur("Consolider des candidatures…", cadre_g, "Dossier des autodiagnostics des candidats")
         self.f.touches("Escape", fenetre=t)
         self.f.attendre_disparition(lambda x: x == t, 15, "fermeture du sélecteur de dossier")
+        # The same with a folder typed in the picker: its report, in a message box.
+        if ARGS.classeurs:
+            with tempfile.TemporaryDirectory() as dossier:
+                lot(dossier, 3)
+                self.choisir_dossier(cadre_g, dossier)
+                rapport = self.boite_message()
+                self.assertIn("3 autodiagnostic(s) lu(s) sur 3", rapport)
         faites.add("Consolider des candidatures…")
 
         # The check of the financing plan reports in a message box.
@@ -250,6 +273,56 @@ class CommandesFenetre(FenetreCalc):
         self.assertEqual(menu, faites)
         for d in (autodiag, plan, grille):
             d.close(True)
+
+
+class ProgressionFenetre(CommandesFenetre):
+    """A long consolidation from the menu shows « k / n classeurs » and stops on « Annuler », keeping the
+    rows of the workbooks read so far (issue 13, item 3; the progress comes with the commands'
+    EtapeAnnulation/Progression, addin/src/commandes/deroulement.*)."""
+
+    N = 40
+
+    def test_consolidation_progression_et_annulation(self):
+        if not ARGS.classeurs:
+            self.skipTest("--classeurs non donné")
+        if ARGS.sources and not os.path.exists(os.path.join(ARGS.sources, "addin/src/commandes/deroulement.hpp")):
+            self.skipTest("pas encore de progression dans les commandes (deroulement.hpp)")
+        grille, cadre_g = self.nouveau_document("Nouvelle grille de candidatures", "Candidatures")
+        with tempfile.TemporaryDirectory() as dossier:
+            lot(dossier, self.N)
+            self.choisir_dossier(cadre_g, dossier)
+            titre, w = self.f.attendre_fenetre(lambda t: t.startswith("Économie circulaire — Consolider"), 60,
+                                               "fenêtre de progression")
+            motif = re.compile(r"(\d+) / %d classeurs" % self.N)
+
+            def avance():
+                for t in textes_labels(w):
+                    m = motif.search(t)
+                    if m and int(m.group(1)) >= 2:
+                        return int(m.group(1))
+                return None
+
+            vu = F.attendre(avance, 60, "« k / %d classeurs » dans la fenêtre de progression" % self.N, pas=0.05)
+            # The status bar says the same.
+            barre = cadre_g.LayoutManager.getElement("private:resource/statusbar/statusbar")
+            etat = " ".join(self.f.textes(barre.getRealInterface())) if barre else ""
+            sys.stderr.write("  progression : %d / %d ; barre d'état : %r\n" % (vu, self.N, etat[:200]))
+            self.f.cliquer(trouver(w, "PUSH_BUTTON", "Annuler"))
+            rapport = self.boite_message()
+        m = re.search(r"Consolidation arrêtée à (\d+) / %d classeurs" % self.N, rapport)
+        self.assertIsNotNone(m, rapport)
+        k = int(m.group(1))
+        self.assertTrue(vu <= k < self.N, (vu, k))
+        # What was done so far is kept, and consistent: one row per workbook read, the same figures
+        # for every copy, none for the others.
+        feuille = grille.getSheets().getByName("Candidatures")
+        lignes = feuille.getCellRangeByName("A2:N201").getDataArray()
+        remplies = [l for l in lignes if l[0] != ""]
+        self.assertEqual(len(remplies), k)
+        self.assertEqual(sorted(l[4] for l in remplies), ["autodiagnostic-%03d.ods" % (i + 1) for i in range(k)])
+        self.assertEqual(len({l[5:14] for l in remplies}), 1, "des lignes différentes pour des copies")
+        self.assertTrue(cadre_g.getContainerWindow().isEnabled(), "fenêtre du classeur restée désactivée")
+        grille.close(True)
 
 
 class AssistantFonctions(FenetreCalc):
@@ -297,6 +370,8 @@ def main():
     ap.add_argument("--langue", choices=("fr", "en"), default="fr")
     ap.add_argument("--fonctions", help="addin/fonctions.json (the wizard's expected texts)")
     ap.add_argument("--export", help="a platform export to import through the file picker")
+    ap.add_argument("--classeurs", help="the built workbooks (BUILD/spreadsheets): folders to consolidate")
+    ap.add_argument("--sources", help="the source tree (the progress test needs the commands' progress)")
     ap.add_argument("unittest_args", nargs="*", help="run only the tests whose name contains one of these")
     ARGS = ap.parse_args()
     F.limiter()
@@ -304,7 +379,7 @@ def main():
         FenetreCalc.langue = "en"
         classes = [FenetreCalc]
     else:
-        classes = [FenetreCalc, CommandesFenetre, AssistantFonctions]
+        classes = [FenetreCalc, CommandesFenetre, ProgressionFenetre, AssistantFonctions]
     suite = unittest.TestSuite()
     for c in classes:
         # Each class starts its own LibreOffice; a subclass runs only its own tests.
