@@ -110,10 +110,18 @@ class Fenetre:
         self.xvfb = None
         self.office = None
         self.ctx = None
-        self._demarrer()
+        try:
+            self._demarrer()
+        except BaseException:
+            self.fermer()
+            raise
 
     # ---- processes ------------------------------------------------------------------------------
     def _demarrer(self):
+        programme = os.path.dirname(os.path.realpath(shutil.which(self.soffice) or self.soffice))
+        if not any(n.startswith("libvclplug_") for n in os.listdir(programme)):
+            raise SystemExit("LibreOffice sans interface graphique dans %s (paquets -nogui) : installer "
+                             "libreoffice-calc (bash scripts/setup.sh)" % programme)
         r, w = os.pipe()
         self.xvfb = subprocess.Popen(
             ["Xvfb", "-displayfd", str(w), "-screen", "0", "%dx%dx24" % (self.largeur, self.hauteur),
@@ -158,7 +166,7 @@ class Fenetre:
     def fermer(self):
         if self.office and self.office.poll() is None:
             try:
-                self.desktop.terminate()
+                self.desktop.terminate()  # (AttributeError when the start failed: killed below)
             except Exception:
                 pass
             try:
@@ -172,11 +180,10 @@ class Fenetre:
                 self.xvfb.wait(10)
             except subprocess.TimeoutExpired:
                 self.xvfb.kill()
-        try:
+        if getattr(self, "journal", None):
             self.journal.close()
-        except Exception:
-            pass
-        (shutil.rmtree(self.dossier, ignore_errors=True) if not os.environ.get("ECI_FENETRE_GARDER") else None)
+        if not os.environ.get("ECI_FENETRE_GARDER"):
+            shutil.rmtree(self.dossier, ignore_errors=True)
 
     # ---- documents and frames -------------------------------------------------------------------
     def ouvrir(self, url="private:factory/scalc", **args):
