@@ -242,7 +242,21 @@ TEST_F(AnnulationTest, ImporterUneEtapeEtQuestionAvantDeRemplacer) {
     EXPECT_TRUE(differences(avant, etat(c)).empty()) << joindre(differences(avant, etat(c)));
     EXPECT_EQ(titres(c), titresAvant) << "no undo step when nothing was done";
 
-    // 2. Headless default (the behaviour so far): replaces, in one undo step.
+    // 2. Cancelled before writing (the test hook after 2 of the 3 steps: read, match, write): nothing
+    //    changed, no undo step; the progress texts went to the test's status indicator.
+    rtl::Reference<IndicateurTest> indicateur(new IndicateurTest);
+    const std::string arret = rapportMenu(
+        c, "ImporterExport",
+        {pv("Fichier", fichier), pv("ArreterApres", uno::Any(sal_Int32(2))),
+         pv("Progression", uno::Any(uno::Reference<css::task::XStatusIndicator>(indicateur.get())))});
+    EXPECT_NE(arret.find("Import arrêté"), std::string::npos) << arret;
+    EXPECT_EQ(indicateur->textes(),
+              (std::vector<std::string>{"start:Importer un export", "0 / 3 étapes", "Lecture de l'export…",
+                                        "1 / 3 étapes", "Rapprochement des lignes…", "2 / 3 étapes", "end"}));
+    EXPECT_TRUE(differences(avant, etat(c)).empty());
+    EXPECT_EQ(titres(c), titresAvant);
+
+    // 3. Headless default (the behaviour so far): replaces, in one undo step.
     const std::string rapport = rapportMenu(c, "ImporterExport", {pv("Fichier", fichier)});
     EXPECT_NE(rapport.find("Import terminé"), std::string::npos) << rapport;
     // The count announced is the number of statuses entered that the import did change.
