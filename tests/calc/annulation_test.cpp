@@ -154,24 +154,51 @@ std::vector<std::string> titres(const Classeur& c) {
     return t;
 }
 
-// After a command: exactly one more undo step, titled `titre`; undo() gives `avant` back, redo()
-// `apres` (the state right after the command).
-void verifierUneEtape(const Classeur& c, const std::vector<std::string>& titresAvant, const std::string& titre,
-                      const Etat& avant, const std::function<Etat()>& lire) {
+// A workbook loaded as an untitled copy (after `preparer`), recalculated, with its state and undo titles
+// before the command.
+struct Depart {
+    Classeur doc;
+    Etat avant;
+    std::vector<std::string> titresAvant;
+};
+Depart depart(const fs::path& classeur, const std::function<Etat(const Classeur&)>& lire = etat,
+              const std::function<void(Classeur&)>& preparer = {}) {
+    Classeur c = Classeur::copieSansTitre(classeur);
+    if (preparer) preparer(c);
+    c.recalculer();
+    Etat avant = lire(c);
+    std::vector<std::string> t = titres(c);
+    return {std::move(c), std::move(avant), std::move(t)};
+}
+
+// The texts a status indicator receives from a consolidation of n workbooks stopped after k.
+std::vector<std::string> textesConsolidation(int k, int n) {
+    std::vector<std::string> t{"start:Consolider les candidatures"};
+    for (int i = 0; i <= k; ++i) t.push_back(std::to_string(i) + " / " + std::to_string(n) + " classeurs");
+    t.push_back("end");
+    return t;
+}
+
+// After a command on d.doc: exactly one more undo step, titled `titre`; undo() gives d.avant back,
+// redo() the state right after the command.
+void verifierUneEtape(const Depart& d, const std::string& titre,
+                      const std::function<Etat(const Classeur&)>& lireEtat = etat) {
+    const Classeur& c = d.doc;
+    const auto lire = [&] { return lireEtat(c); };
     const std::vector<std::string> t = titres(c);
-    ASSERT_EQ(t.size(), titresAvant.size() + 1) << joindre(t);
+    ASSERT_EQ(t.size(), d.titresAvant.size() + 1) << joindre(t);
     EXPECT_EQ(t.front(), titre) << "the newest undo step";
     EXPECT_EQ(utf8(annulations(c)->getCurrentUndoActionTitle()), titre);
     const Etat apres = lire();
-    ASSERT_FALSE(differences(avant, apres).empty()) << "the command changed nothing: the test would prove nothing";
+    ASSERT_FALSE(differences(d.avant, apres).empty()) << "the command changed nothing: the test would prove nothing";
     annulations(c)->undo();
-    EXPECT_EQ(titres(c), titresAvant);
-    const std::vector<std::string> d = differences(avant, lire());
-    EXPECT_TRUE(d.empty()) << "after undo: " << joindre(d);
+    EXPECT_EQ(titres(c), d.titresAvant);
+    const std::vector<std::string> ecarts = differences(d.avant, lire());
+    EXPECT_TRUE(ecarts.empty()) << "after undo: " << joindre(ecarts);
     annulations(c)->redo();
     const std::vector<std::string> r = differences(apres, lire());
     EXPECT_TRUE(r.empty()) << "after redo: " << joindre(r);
-    EXPECT_EQ(titres(c).size(), titresAvant.size() + 1);
+    EXPECT_EQ(titres(c).size(), d.titresAvant.size() + 1);
 }
 
 // A status indicator of the test: records the texts the command shows.
@@ -217,10 +244,8 @@ fs::path fabriquerExport(const fs::path& dossier, const std::string& idVide) {
 
 TEST_F(AnnulationTest, ImporterUneEtapeEtQuestionAvantDeRemplacer) {
     DossierTemp dossier;
-    Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_EXEMPLE_ODS);
-    c.recalculer();
-    const Etat avant = etat(c);
-    const std::vector<std::string> titresAvant = titres(c);
+    Depart d = depart(ECI_AUTODIAG_EXEMPLE_ODS);
+    Classeur& c = d.doc;
     const eci::calc::Plage statutsAvant = c.plage(kFeuilleRef, plageRef(ref::colonneStatut));
     // The last tâche (four-level N°) of the example without a status.
     const eci::calc::Plage ids = c.plage(kFeuilleRef, plageRef(ref::colonneId));
@@ -239,8 +264,8 @@ TEST_F(AnnulationTest, ImporterUneEtapeEtQuestionAvantDeRemplacer) {
     ASSERT_TRUE(std::regex_search(refus, m, std::regex("Import non fait : ([0-9]+) statuts? déjà saisis? ser")))
         << refus;
     const std::size_t annonces = std::stoul(m[1].str());
-    EXPECT_TRUE(differences(avant, etat(c)).empty()) << joindre(differences(avant, etat(c)));
-    EXPECT_EQ(titres(c), titresAvant) << "no undo step when nothing was done";
+    EXPECT_TRUE(differences(d.avant, etat(c)).empty()) << joindre(differences(d.avant, etat(c)));
+    EXPECT_EQ(titres(c), d.titresAvant) << "no undo step when nothing was done";
 
     // 2. Cancelled before writing (the test hook after 2 of the 3 steps: read, match, write): nothing
     //    changed, no undo step; the progress texts went to the test's status indicator.
@@ -253,8 +278,8 @@ TEST_F(AnnulationTest, ImporterUneEtapeEtQuestionAvantDeRemplacer) {
     EXPECT_EQ(indicateur->textes(),
               (std::vector<std::string>{"start:Importer un export", "0 / 3 étapes", "Lecture de l'export…",
                                         "1 / 3 étapes", "Rapprochement des lignes…", "2 / 3 étapes", "end"}));
-    EXPECT_TRUE(differences(avant, etat(c)).empty());
-    EXPECT_EQ(titres(c), titresAvant);
+    EXPECT_TRUE(differences(d.avant, etat(c)).empty());
+    EXPECT_EQ(titres(c), d.titresAvant);
 
     // 3. Headless default (the behaviour so far): replaces, in one undo step.
     const std::string rapport = rapportMenu(c, "ImporterExport", {pv("Fichier", fichier)});
@@ -268,7 +293,7 @@ TEST_F(AnnulationTest, ImporterUneEtapeEtQuestionAvantDeRemplacer) {
     }
     EXPECT_GT(changes, 0u) << "the example's statuses must be replaced for the question to matter";
     EXPECT_EQ(annonces, changes);
-    verifierUneEtape(c, titresAvant, "Importer un export", avant, [&] { return etat(c); });
+    verifierUneEtape(d, "Importer un export");
 }
 
 // ---- consolidation ------------------------------------------------------------------------------
@@ -285,34 +310,27 @@ TEST_F(AnnulationTest, ConsoliderUneEtapeProgressionEtArret) {
             if (const std::string* t = std::get_if<std::string>(&r[0])) s.insert(*t);
         return s;
     };
+    // The folder through the menu URL, the progress texts to `indicateur`.
+    auto consolider = [&](const Classeur& g, IndicateurTest& indicateur, Proprietes args) {
+        args.push_back(pv("Dossier", chemin));
+        args.push_back(pv("Progression", uno::Any(uno::Reference<css::task::XStatusIndicator>(&indicateur))));
+        return rapportMenu(g, "ConsoliderCandidatures", args);
+    };
     {
         SCOPED_TRACE("whole folder, on the example grid");
-        Classeur g = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
-        g.recalculer();
-        const Etat avant = etat(g);
-        const std::vector<std::string> titresAvant = titres(g);
+        Depart d = depart(ECI_CANDIDATURES_EXEMPLE_ODS);
         rtl::Reference<IndicateurTest> indicateur(new IndicateurTest);
-        const std::string rapport = rapportMenu(
-            g, "ConsoliderCandidatures",
-            {pv("Dossier", chemin), pv("Progression", uno::Any(uno::Reference<css::task::XStatusIndicator>(indicateur.get())))});
+        const std::string rapport = consolider(d.doc, *indicateur, {});
         EXPECT_NE(rapport.find(std::to_string(n) + " autodiagnostic(s) lu(s)"), std::string::npos) << rapport;
-        std::vector<std::string> attendus{"start:Consolider les candidatures"};
-        for (int i = 0; i <= n; ++i) attendus.push_back(std::to_string(i) + " / " + std::to_string(n) + " classeurs");
-        attendus.push_back("end");
-        EXPECT_EQ(indicateur->textes(), attendus);
-        verifierUneEtape(g, titresAvant, "Consolider les candidatures", avant, [&] { return etat(g); });
+        EXPECT_EQ(indicateur->textes(), textesConsolidation(n, n));
+        verifierUneEtape(d, "Consolider les candidatures");
     }
     {
         SCOPED_TRACE("cancelled after k workbooks, on the template");
-        Classeur g = Classeur::copieSansTitre(ECI_CANDIDATURES_ODS);
-        g.recalculer();
-        const Etat avant = etat(g);
-        const std::vector<std::string> titresAvant = titres(g);
+        Depart d = depart(ECI_CANDIDATURES_ODS);
+        Classeur& g = d.doc;
         rtl::Reference<IndicateurTest> indicateur(new IndicateurTest);
-        const std::string rapport = rapportMenu(
-            g, "ConsoliderCandidatures",
-            {pv("Dossier", chemin), pv("ArreterApres", uno::Any(sal_Int32(k))),
-             pv("Progression", uno::Any(uno::Reference<css::task::XStatusIndicator>(indicateur.get())))});
+        const std::string rapport = consolider(g, *indicateur, {pv("ArreterApres", uno::Any(sal_Int32(k)))});
         SCOPED_TRACE(rapport);
         EXPECT_NE(rapport.find("arrêtée à " + std::to_string(k) + " / " + std::to_string(n) + " classeurs"),
                   std::string::npos);
@@ -334,23 +352,18 @@ TEST_F(AnnulationTest, ConsoliderUneEtapeProgressionEtArret) {
                 }
         }
         EXPECT_EQ(remplies, static_cast<std::size_t>(k));
-        std::vector<std::string> textes{"start:Consolider les candidatures"};
-        for (int i = 0; i <= k; ++i) textes.push_back(std::to_string(i) + " / " + std::to_string(n) + " classeurs");
-        textes.push_back("end");
-        EXPECT_EQ(indicateur->textes(), textes);
-        verifierUneEtape(g, titresAvant, "Consolider les candidatures", avant, [&] { return etat(g); });
+        EXPECT_EQ(indicateur->textes(), textesConsolidation(k, n));
+        verifierUneEtape(d, "Consolider les candidatures");
     }
 }
 
 // ---- filter, financing plan, failure ---------------------------------------------------------------
 
 TEST_F(AnnulationTest, FiltrerUneEtape) {
-    Classeur g = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
-    g.recalculer();
-    const Etat avant = etat(g);
-    const std::vector<std::string> titresAvant = titres(g);
+    Depart d = depart(ECI_CANDIDATURES_EXEMPLE_ODS);
+    Classeur& g = d.doc;
     rapportMenu(g, "FiltrerCandidatures", {pv("Critere", uno::Any(ou("selection")))});
-    verifierUneEtape(g, titresAvant, "Filtrer les candidatures", avant, [&] { return etat(g); });
+    verifierUneEtape(d, "Filtrer les candidatures");
 }
 
 // The plan's lines (backgrounds) and the check's document properties, besides the cells.
@@ -375,28 +388,25 @@ Etat etatPlan(const Classeur& c) {
 }
 
 TEST_F(AnnulationTest, VerifierLePlanUneEtape) {
-    Classeur c = Classeur::copieSansTitre(ECI_PLAN_EXEMPLE_ODS);
     // Over-financing of the accompagnement line: the check marks it.
-    const std::string A = std::to_string(kAccompagnement);
-    c.cellule(kFeuillePlan, plan::colonneAutres + A)->setValue(c.valeur(kFeuillePlan, plan::colonneHtr + A) + 1000);
-    c.recalculer();
-    const Etat avant = etatPlan(c);
-    const std::vector<std::string> titresAvant = titres(c);
+    Depart d = depart(ECI_PLAN_EXEMPLE_ODS, etatPlan, [](Classeur& p) {
+        const std::string A = std::to_string(kAccompagnement);
+        p.cellule(kFeuillePlan, plan::colonneAutres + A)->setValue(p.valeur(kFeuillePlan, plan::colonneHtr + A) + 1000);
+    });
+    Classeur& c = d.doc;
     const std::string rapport = rapportMenu(c, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))});
     EXPECT_NE(rapport.find("1 ligne(s) à revoir"), std::string::npos) << rapport;
-    verifierUneEtape(c, titresAvant, "Vérifier le plan de financement", avant, [&] { return etatPlan(c); });
+    verifierUneEtape(d, "Vérifier le plan de financement", etatPlan);
 }
 
 TEST_F(AnnulationTest, CommandeEnEchecNeLaissePasDEtape) {
-    Classeur g = Classeur::copieSansTitre(ECI_CANDIDATURES_EXEMPLE_ODS);
-    g.recalculer();
-    const Etat avant = etat(g);
-    const std::vector<std::string> titresAvant = titres(g);
+    Depart d = depart(ECI_CANDIDATURES_EXEMPLE_ODS);
+    Classeur& g = d.doc;
     const Resultat r = executer(g, "FiltrerCandidatures", {pv("Critere", uno::Any(ou("couleur")))});
     EXPECT_NE(r.etat, css::frame::DispatchResultState::SUCCESS);
     EXPECT_NE(r.rapport.find("Critère de filtre inconnu"), std::string::npos) << r.rapport;
-    EXPECT_EQ(titres(g), titresAvant);
-    EXPECT_TRUE(differences(avant, etat(g)).empty());
+    EXPECT_EQ(titres(g), d.titresAvant);
+    EXPECT_TRUE(differences(d.avant, etat(g)).empty());
 }
 
 }  // namespace
