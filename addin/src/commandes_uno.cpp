@@ -25,14 +25,13 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/util/URL.hpp>
 #include <cppuhelper/implbase5.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <cppuhelper/weakref.hxx>
 #include <fr/ademe/eci/XCommandes.hpp>
 #include <rtl/ustring.hxx>
-
-#include <com/sun/star/task/XStatusIndicator.hpp>
 
 #include <cstring>
 #include <optional>
@@ -76,7 +75,11 @@ ArgumentsDispatch lireArguments(const css::util::URL& url, const uno::Sequence<c
         else if (p.Name == "Critere") { p.Value >>= a.critere; a.interactif = false; }
         else if (p.Name == "Valeur") p.Value >>= a.valeur;
         else if (p.Name == "Cache") { p.Value >>= a.cache; a.interactif = false; }
-        else if (p.Name == "Silencieux") { bool b = false; p.Value >>= b; if (b) a.interactif = false, a.silencieux = true; }
+        else if (p.Name == "Silencieux") {
+            bool b = false;
+            p.Value >>= b;
+            if (b) { a.interactif = false; a.silencieux = true; }
+        }
         else if (p.Name == "Remplacer") { bool b = true; if (p.Value >>= b) a.remplacer = b; }
         else if (p.Name == "Progression") p.Value >>= a.indicateur;
         else if (p.Name == "ArreterApres") p.Value >>= a.arreterApres;

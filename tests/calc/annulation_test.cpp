@@ -19,6 +19,8 @@
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 #include <cppuhelper/implbase1.hxx>
@@ -182,7 +184,8 @@ std::vector<std::string> textesConsolidation(int k, int n) {
 // After a command on d.doc: exactly one more undo step, titled `titre`; undo() gives d.avant back,
 // redo() the state right after the command.
 void verifierUneEtape(const Depart& d, const std::string& titre,
-                      const std::function<Etat(const Classeur&)>& lireEtat = etat) {
+                      const std::function<Etat(const Classeur&)>& lireEtat = etat,
+                      const std::string& inexactAuRetablissement = std::string()) {
     const Classeur& c = d.doc;
     const auto lire = [&] { return lireEtat(c); };
     const std::vector<std::string> t = titres(c);
@@ -196,7 +199,12 @@ void verifierUneEtape(const Depart& d, const std::string& titre,
     const std::vector<std::string> ecarts = differences(d.avant, lire());
     EXPECT_TRUE(ecarts.empty()) << "after undo: " << joindre(ecarts);
     annulations(c)->redo();
-    const std::vector<std::string> r = differences(apres, lire());
+    Etat retabli = lire();
+    // The entries named `inexactAuRetablissement…` are a known limitation (see the caller): not compared.
+    for (auto& [cle, valeur] : retabli.extra)
+        if (!inexactAuRetablissement.empty() && cle.rfind(inexactAuRetablissement, 0) == 0 && apres.extra.count(cle))
+            valeur = apres.extra.at(cle);
+    const std::vector<std::string> r = differences(apres, retabli);
     EXPECT_TRUE(r.empty()) << "after redo: " << joindre(r);
     EXPECT_EQ(titres(c).size(), d.titresAvant.size() + 1);
 }
@@ -366,14 +374,23 @@ TEST_F(AnnulationTest, FiltrerUneEtape) {
     verifierUneEtape(d, "Filtrer les candidatures");
 }
 
-// The plan's lines (backgrounds) and the check's document properties, besides the cells.
+// The plan's lines (backgrounds, row heights) and the check's document properties, besides the cells.
 Etat etatPlan(const Classeur& c) {
     Etat e = etat(c);
-    for (int r = plan::ligneFeuillePremiere; r <= plan::ligneFeuillePremiere + 3; ++r)
+    for (int r = plan::ligneFeuillePremiere; r <= plan::ligneFeuillePremiere + 3; ++r) {
         for (int col = plan::colonneUnoLigne; col <= plan::colonneUnoStatut; ++col) {
             const std::string cel = lettresColonne(col) + std::to_string(r);
             e.extra["fond " + cel] = std::to_string(c.fond(kFeuillePlan, cel));
         }
+        uno::Reference<css::table::XColumnRowRange> ligne(
+            c.feuille(kFeuillePlan)->getCellRangeByName(ou(cellule(plan::colonneLigne, r))), uno::UNO_QUERY_THROW);
+        sal_Int32 hauteur = 0;
+        bool optimale = false;
+        uno::Reference<css::beans::XPropertySet> rangee(ligne->getRows()->getByIndex(0), uno::UNO_QUERY_THROW);
+        rangee->getPropertyValue("Height") >>= hauteur;
+        rangee->getPropertyValue("OptimalHeight") >>= optimale;
+        e.extra["hauteur ligne " + std::to_string(r)] = std::to_string(hauteur) + (optimale ? " optimale" : "");
+    }
     uno::Reference<css::beans::XPropertySet> ps(
         uno::Reference<css::document::XDocumentPropertiesSupplier>(c.document(), uno::UNO_QUERY_THROW)
             ->getDocumentProperties()
@@ -396,7 +413,9 @@ TEST_F(AnnulationTest, VerifierLePlanUneEtape) {
     Classeur& c = d.doc;
     const std::string rapport = rapportMenu(c, "VerifierPlanFinancement", {pv("Silencieux", uno::Any(true))});
     EXPECT_NE(rapport.find("1 ligne(s) à revoir"), std::string::npos) << rapport;
-    verifierUneEtape(d, "Vérifier le plan de financement", etatPlan);
+    // Known limitation (docs/commandes.md §1): Calc redoes an optimal row height through the active view,
+    // none headless: after redo the marked line keeps its previous height. Undo is exact.
+    verifierUneEtape(d, "Vérifier le plan de financement", etatPlan, "hauteur ");
 }
 
 TEST_F(AnnulationTest, CommandeEnEchecNeLaissePasDEtape) {

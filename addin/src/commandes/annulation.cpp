@@ -1,7 +1,6 @@
 // One undo step per command (see annulation.hpp).
 #include "annulation.hpp"
 
-#include <com/sun/star/document/UndoFailedException.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/table/XCell.hpp>
@@ -25,14 +24,13 @@ public:
     void SAL_CALL redo() override { executer(refaire_); }
 
 private:
-    // A failure is reported as UndoFailedException, as the undo manager expects.
+    // Never throws: the action runs inside Calc's SfxListUndoAction::Undo, which is not written for an
+    // exception passing through. A change that cannot be taken back (the document is being closed, …)
+    // is left as it is; the cells, restored by Calc, are what matters.
     void executer(const std::function<void()>& f) {
         try {
             if (f) f();
-        } catch (const uno::Exception& e) {
-            throw css::document::UndoFailedException(e.Message, static_cast<::cppu::OWeakObject*>(this), uno::Any());
-        } catch (const std::exception& e) {
-            throw css::document::UndoFailedException(u(e.what()), static_cast<::cppu::OWeakObject*>(this), uno::Any());
+        } catch (...) {
         }
     }
     OUString titre_;

@@ -109,8 +109,9 @@ struct Progression::Fenetre {
         texte.set(controles->getControl("texte"), uno::UNO_QUERY_THROW);
         barre.set(controles->getControl("barre"), uno::UNO_QUERY_THROW);
         uno::Reference<css::awt::XWindow>(dialogue, uno::UNO_QUERY_THROW)->setVisible(true);
-        if (document.is()) document->setEnable(false);
         reprogrammer();
+        // Last: nothing after it may throw (the destructor, which enables it again, would not run).
+        if (document.is()) document->setEnable(false);
     }
     ~Fenetre() {
         try {
