@@ -8,7 +8,9 @@
 //   import_export    « Importer un export de la plateforme » (autodiagnostic)
 //   plan_financement « Vérifier le plan de financement »
 //   consolidation, filtre  « Consolider » / « Filtrer les candidatures » (candidatures.hpp)
-//   dialogues        file / folder pickers and the report's message box
+//   dialogues        file / folder pickers, the report's message box, the import's question
+//   deroulement      window or not, progress « k / n classeurs » and « Annuler »
+//   annulation       one undo step per command (EtapeAnnulation)
 // The logic of the import (matching, statuses) is in eci/calc/import.hpp.
 #include "commandes_uno.hpp"
 
@@ -23,6 +25,7 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/util/URL.hpp>
 #include <cppuhelper/implbase5.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -31,9 +34,11 @@
 #include <rtl/ustring.hxx>
 
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "commandes/candidatures.hpp"
+#include "commandes/deroulement.hpp"
 #include "commandes/dialogues.hpp"
 #include "commandes/documents.hpp"
 #include "commandes/import_export.hpp"
@@ -49,10 +54,17 @@ constexpr const char* kProtocole = "fr.ademe.eci.commandes:";
 // The arguments of a dispatch (automation): Fichier (import source), Dossier (consolidation), Critere
 // and Valeur (filter), Cache (hidden), Silencieux; and the menu's fixed filter
 // fr.ademe.eci.commandes:FiltrerCandidatures?critere=selection. Any of them but Valeur (and a false
-// Silencieux) makes the command non-interactive: no picker, no message box.
+// Silencieux) makes the command non-interactive: no picker, no report box. In a window (deroulement.hpp),
+// unless Silencieux: the import asks before replacing statuses already entered, consolidation and import
+// show a progress dialog with « Annuler ». Remplacer (import: true replaces without asking, false keeps
+// the document unchanged when a status entered would change); test hooks: Progression (an
+// XStatusIndicator that receives the progress texts), ArreterApres (cancel after k steps).
 struct ArgumentsDispatch {
     OUString fichier, dossier, critere, valeur;
-    bool cache = false, interactif = true;
+    bool cache = false, interactif = true, silencieux = false;
+    std::optional<bool> remplacer;
+    uno::Reference<css::task::XStatusIndicator> indicateur;
+    sal_Int32 arreterApres = -1;
 };
 
 ArgumentsDispatch lireArguments(const css::util::URL& url, const uno::Sequence<css::beans::PropertyValue>& args) {
@@ -63,7 +75,14 @@ ArgumentsDispatch lireArguments(const css::util::URL& url, const uno::Sequence<c
         else if (p.Name == "Critere") { p.Value >>= a.critere; a.interactif = false; }
         else if (p.Name == "Valeur") p.Value >>= a.valeur;
         else if (p.Name == "Cache") { p.Value >>= a.cache; a.interactif = false; }
-        else if (p.Name == "Silencieux") { bool b = false; p.Value >>= b; if (b) a.interactif = false; }
+        else if (p.Name == "Silencieux") {
+            bool b = false;
+            p.Value >>= b;
+            if (b) { a.interactif = false; a.silencieux = true; }
+        }
+        else if (p.Name == "Remplacer") { bool b = true; if (p.Value >>= b) a.remplacer = b; }
+        else if (p.Name == "Progression") p.Value >>= a.indicateur;
+        else if (p.Name == "ArreterApres") p.Value >>= a.arreterApres;
     }
     const sal_Int32 q = url.Complete.indexOf('?');
     if (q >= 0 && a.critere.isEmpty()) {
@@ -206,6 +225,13 @@ private:
         };
         // A file or folder picker closed without a choice: nothing done, nothing to report.
         const auto annule = [&] { ev.State = css::frame::DispatchResultState::DONTKNOW; };
+        OptionsCommande options;
+        options.cadre = uno::Reference<css::frame::XFrame>(frame_);
+        options.silencieux = a.silencieux;
+        options.indicateur = a.indicateur;
+        options.arreterApres = a.arreterApres;
+        if (a.remplacer) options.remplacement = *a.remplacer ? Remplacement::Remplacer : Remplacement::Conserver;
+        else if (!a.silencieux && enFenetre(options.cadre)) options.remplacement = Remplacement::Demander;
         try {
             std::string c = commande(url);
             if (c == "NouvelAutodiagnostic") {
@@ -214,7 +240,8 @@ private:
                 uno::Reference<css::lang::XComponent> doc = documentCourant();
                 if (a.interactif) a.fichier = choisirFichier(ctx_);
                 if (a.interactif && a.fichier.isEmpty()) annule();
-                else rapporte(commandes::importerExport(ctx_, doc, a.fichier));
+                else if (std::string r = commandes::importerExport(ctx_, doc, a.fichier, options); r.empty()) annule();
+                else rapporte(std::move(r));
             } else if (c == "NouveauPlanFinancement") {
                 reussi(uno::Any(ouvrirModele(ctx_, "plan-financement.ods", a.cache)));
             } else if (c == "NouvelleGrilleCandidatures") {
@@ -225,7 +252,7 @@ private:
                 uno::Reference<css::lang::XComponent> doc = documentCourant();
                 if (a.dossier.isEmpty()) a.dossier = choisirDossier(ctx_);
                 if (a.dossier.isEmpty()) annule();
-                else rapporte(commandes::consoliderCandidatures(ctx_, doc, a.dossier));
+                else rapporte(commandes::consoliderCandidatures(ctx_, doc, a.dossier, options));
             } else if (c == "FiltrerCandidatures") {
                 rapporte(commandes::filtrerCandidatures(
                     documentCourant(), s8(a.critere.isEmpty() ? OUString("aucun") : a.critere), s8(a.valeur)));

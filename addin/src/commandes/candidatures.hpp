@@ -12,15 +12,20 @@
 
 #include <string>
 
+#include "deroulement.hpp"
+
 namespace eci::addin::commandes {
 
-// Consolidates the autodiagnostics of `dossier` into the grid; returns the report.
+// Consolidates the autodiagnostics of `dossier` into the grid (one undo step « Consolider les
+// candidatures »; progress « k / n classeurs », cancellable between two workbooks: the rows read so far
+// are written); returns the report.
 std::string consoliderCandidatures(
     const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
-    const ::com::sun::star::uno::Reference<::com::sun::star::lang::XComponent>& grille, const ::rtl::OUString& dossier);
+    const ::com::sun::star::uno::Reference<::com::sun::star::lang::XComponent>& grille, const ::rtl::OUString& dossier,
+    const OptionsCommande& options = OptionsCommande());
 
 // Filters the grid on `critere` (selection, territoire, collectivite, departement, score_min or
-// aucun) and `valeur`; returns the report.
+// aucun) and `valeur` (one undo step « Filtrer les candidatures »); returns the report.
 std::string filtrerCandidatures(const ::com::sun::star::uno::Reference<::com::sun::star::lang::XComponent>& grille,
                                 const std::string& critere, const std::string& valeur);
 

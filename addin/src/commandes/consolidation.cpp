@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "annulation.hpp"
 #include "candidatures.hpp"
 #include "conversion.hpp"
 #include "documents.hpp"
@@ -136,7 +137,8 @@ Candidat lireFichier(const uno::Reference<uno::XComponentContext>& ctx,
 // spreadsheets/disposition.json: Candidatures rows 2-201; A name, B département, E file, F % fait
 // (fraction), G potentiel, H fait, I-M axes (fractions), N étoiles; AH the star within reach.
 std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>& ctx,
-                                   const uno::Reference<css::lang::XComponent>& classeur, const OUString& dossier) {
+                                   const uno::Reference<css::lang::XComponent>& classeur, const OUString& dossier,
+                                   const OptionsCommande& options) {
     uno::Reference<css::sheet::XSpreadsheet> cand =
         feuille(classeur, disposition::candidatures::feuilleCandidatures, "une grille de candidatures");
     if (dossier.isEmpty()) throw ErreurCommande("Aucun dossier indiqué.");
@@ -148,13 +150,15 @@ std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>&
     uno::Reference<css::sheet::XCellRangeData> plage(
         cand->getCellRangeByPosition(grille::colonneUnoCollectivite, grille::ligneUnoPremiere, grille::colonneUnoEtoiles, grille::ligneUnoDerniere),
         uno::UNO_QUERY_THROW);
-    uno::Sequence<uno::Sequence<uno::Any>> valeurs = plage->getDataArray();
+    const uno::Sequence<uno::Sequence<uno::Any>> valeursAvant = plage->getDataArray();
+    uno::Sequence<uno::Sequence<uno::Any>> valeurs = valeursAvant;
     // The star within reach, in the last column of the grid (added after the others).
     uno::Reference<css::sheet::XCellRangeData> plagePortee(
         cand->getCellRangeByPosition(grille::colonneUnoEtoileAPortee, grille::ligneUnoPremiere,
                                      grille::colonneUnoEtoileAPortee, grille::ligneUnoDerniere),
         uno::UNO_QUERY_THROW);
-    uno::Sequence<uno::Sequence<uno::Any>> portees = plagePortee->getDataArray();
+    const uno::Sequence<uno::Sequence<uno::Any>> porteesAvant = plagePortee->getDataArray();
+    uno::Sequence<uno::Sequence<uno::Any>> portees = porteesAvant;
     std::map<std::string, sal_Int32> ligneDe;
     for (sal_Int32 l = 0; l < valeurs.getLength(); ++l) {
         OUString f;
@@ -173,7 +177,13 @@ std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>&
     uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx);
     std::vector<std::string> illisibles;
     int ecrites = 0, misesAJour = 0;
+    // Between two workbooks: « k / n classeurs », and the user may stop there (the rows read so far are
+    // written below, as a whole consolidation of those files).
+    Progression progression(ctx, options, "Consolider les candidatures", static_cast<int>(fichiers.size()), "classeurs");
+    std::size_t lus = 0;
     for (const auto& [nom, furl] : fichiers) {
+        if (!progression.continuer(static_cast<int>(lus))) break;
+        ++lus;
         Candidat c;
         try {
             c = lireFichier(ctx, desktop, nom, furl);
@@ -204,11 +214,19 @@ std::string consoliderCandidatures(const uno::Reference<uno::XComponentContext>&
         portees.getArray()[l].getArray()[0] <<= c.etoileAPortee;
         ++ecrites;
     }
-    plage->setDataArray(valeurs);
-    plagePortee->setDataArray(portees);
-    uno::Reference<css::sheet::XCalculatable> calcul(classeur, uno::UNO_QUERY);
-    if (calcul.is()) calcul->calculateAll();
-    std::string r = "Consolidation : " + std::to_string(ecrites) + " autodiagnostic(s) lu(s) sur " +
+    if (lus == fichiers.size()) progression.continuer(static_cast<int>(lus));
+    {
+        EtapeAnnulation etape(classeur, "Consolider les candidatures");
+        ecrireDifferences(cand, grille::colonneUnoCollectivite, grille::ligneUnoPremiere, valeursAvant, valeurs);
+        ecrireDifferences(cand, grille::colonneUnoEtoileAPortee, grille::ligneUnoPremiere, porteesAvant, portees);
+        etape.recalculer();
+        etape.terminer();
+    }
+    std::string r;
+    if (lus < fichiers.size())
+        r = "Consolidation arrêtée à " + std::to_string(lus) + " / " + std::to_string(fichiers.size()) +
+            " classeurs : les lignes des classeurs lus sont écrites, les autres fichiers n'ont pas été lus.\n";
+    r += "Consolidation : " + std::to_string(ecrites) + " autodiagnostic(s) lu(s) sur " +
                     std::to_string(fichiers.size()) + " fichier(s)";
     if (misesAJour) r += " (" + std::to_string(misesAJour) + " ligne(s) mise(s) à jour)";
     r += ". Les fichiers sources n'ont pas été modifiés.";

@@ -2,6 +2,7 @@
 #include "dialogues.hpp"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
@@ -34,18 +35,37 @@ OUString choisirDossier(const uno::Reference<uno::XComponentContext>& ctx) {
     return fp->getDirectory();
 }
 
+namespace {
+
+// Shows a message box over the frame's window: its result, or -1 without a window.
+sal_Int16 boite(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<css::frame::XFrame>& cadre,
+                css::awt::MessageBoxType type, sal_Int32 boutons, const std::string& texte) {
+    if (!cadre.is()) return -1;
+    uno::Reference<css::awt::XWindowPeer> parent(cadre->getContainerWindow(), uno::UNO_QUERY);
+    if (!parent.is()) return -1;
+    uno::Reference<css::awt::XToolkit2> tk = css::awt::Toolkit::create(ctx);
+    uno::Reference<css::awt::XMessageBoxFactory> f(tk, uno::UNO_QUERY_THROW);
+    return f->createMessageBox(parent, type, boutons, u("Économie circulaire"), u(texte))->execute();
+}
+
+}  // namespace
+
 void message(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<css::frame::XFrame>& cadre,
              const std::string& texte) {
     try {
-        if (!cadre.is()) return;
-        uno::Reference<css::awt::XWindowPeer> parent(cadre->getContainerWindow(), uno::UNO_QUERY);
-        if (!parent.is()) return;
-        uno::Reference<css::awt::XToolkit2> tk = css::awt::Toolkit::create(ctx);
-        uno::Reference<css::awt::XMessageBoxFactory> f(tk, uno::UNO_QUERY_THROW);
-        f->createMessageBox(parent, css::awt::MessageBoxType_INFOBOX, css::awt::MessageBoxButtons::BUTTONS_OK,
-                            u("Économie circulaire"), u(texte))
-            ->execute();
+        boite(ctx, cadre, css::awt::MessageBoxType_INFOBOX, css::awt::MessageBoxButtons::BUTTONS_OK, texte);
     } catch (const uno::Exception&) {
+    }
+}
+
+bool confirmer(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<css::frame::XFrame>& cadre,
+               const std::string& question) {
+    try {
+        return boite(ctx, cadre, css::awt::MessageBoxType_QUERYBOX,
+                     css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_NO,
+                     question) == css::awt::MessageBoxResults::YES;
+    } catch (const uno::Exception&) {
+        return false;
     }
 }
 

@@ -21,4 +21,9 @@ namespace eci::addin::commandes {
 void message(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
              const ::com::sun::star::uno::Reference<::com::sun::star::frame::XFrame>& cadre, const std::string& texte);
 
+// Asks `question` in a Oui / Non message box over `cadre` (default button: Non); true on Oui. Without a
+// window (no frame, no container window) the answer is Non.
+bool confirmer(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
+               const ::com::sun::star::uno::Reference<::com::sun::star::frame::XFrame>& cadre, const std::string& question);
+
 }  // namespace eci::addin::commandes

@@ -2,15 +2,17 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/sheet/FilterOperator2.hpp>
 #include <com/sun/star/sheet/TableFilterField2.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSheetFilterDescriptor2.hpp>
 #include <com/sun/star/sheet/XSheetFilterable.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 
+#include <cppuhelper/weakref.hxx>
+
 #include <vector>
 
+#include "annulation.hpp"
 #include "candidatures.hpp"
 #include "documents.hpp"
 #include "eci/disposition.hpp"
@@ -82,25 +84,47 @@ std::vector<css::sheet::TableFilterField2> champsDuCritere(const uno::Reference<
     return champs;
 }
 
+// Applies `champs` as the standard filter of the grid's filter range (Candidatures A1:AC201: the header
+// row and the candidates' rows); no field clears the filter.
+void appliquerFiltre(const uno::Reference<css::lang::XComponent>& classeur,
+                     const uno::Sequence<css::sheet::TableFilterField2>& champs) {
+    uno::Reference<css::sheet::XSpreadsheet> cand =
+        feuille(classeur, disposition::candidatures::feuilleCandidatures, "une grille de candidatures");
+    uno::Reference<css::sheet::XSheetFilterable> filtrable(cand->getCellRangeByName(u(grille::plageFiltre)), uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XSheetFilterDescriptor2> desc(filtrable->createFilterDescriptor(true), uno::UNO_QUERY_THROW);
+    uno::Reference<css::beans::XPropertySet>(desc, uno::UNO_QUERY_THROW)->setPropertyValue("ContainsHeader", uno::Any(true));
+    desc->setFilterFields2(champs);
+    filtrable->filter(uno::Reference<css::sheet::XSheetFilterDescriptor>(desc, uno::UNO_QUERY_THROW));
+}
+
+// The standard filter of the grid's filter range now (no field: none).
+uno::Sequence<css::sheet::TableFilterField2> filtreActuel(const uno::Reference<css::sheet::XSpreadsheet>& cand) {
+    uno::Reference<css::sheet::XSheetFilterable> filtrable(cand->getCellRangeByName(u(grille::plageFiltre)), uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XSheetFilterDescriptor2> desc(filtrable->createFilterDescriptor(false), uno::UNO_QUERY_THROW);
+    return desc->getFilterFields2();
+}
+
 }  // namespace
 
-// On the grid's filter range (Candidatures A1:AC201: the header row and the candidates' rows).
 std::string filtrerCandidatures(const uno::Reference<css::lang::XComponent>& classeur, const std::string& critereTexte,
                                 const std::string& valeur) {
     uno::Reference<css::sheet::XSpreadsheet> cand =
         feuille(classeur, disposition::candidatures::feuilleCandidatures, "une grille de candidatures");
-    uno::Reference<css::sheet::XCalculatable> calcul(classeur, uno::UNO_QUERY);
-    if (calcul.is()) calcul->calculateAll();
-    uno::Reference<css::sheet::XSheetFilterable> filtrable(cand->getCellRangeByName(u(grille::plageFiltre)), uno::UNO_QUERY_THROW);
-    uno::Reference<css::sheet::XSheetFilterDescriptor2> desc(filtrable->createFilterDescriptor(true), uno::UNO_QUERY_THROW);
-    uno::Reference<css::beans::XPropertySet> props(desc, uno::UNO_QUERY_THROW);
-    props->setPropertyValue("ContainsHeader", uno::Any(true));
+    EtapeAnnulation etape(classeur, "Filtrer les candidatures");
+    etape.recalculer();
     std::string quoi;
     const std::vector<css::sheet::TableFilterField2> champs = champsDuCritere(cand, critereTexte, valeur, quoi);
-    uno::Sequence<css::sheet::TableFilterField2> seqChamps(static_cast<sal_Int32>(champs.size()));
-    for (std::size_t i = 0; i < champs.size(); ++i) seqChamps.getArray()[i] = champs[i];
-    desc->setFilterFields2(seqChamps);
-    filtrable->filter(uno::Reference<css::sheet::XSheetFilterDescriptor>(desc, uno::UNO_QUERY_THROW));
+    const uno::Sequence<css::sheet::TableFilterField2> avant = filtreActuel(cand);
+    const uno::Sequence<css::sheet::TableFilterField2> apres(champs.data(), static_cast<sal_Int32>(champs.size()));
+    // Calc's own undo of a filter (ScUndoQuery) aborts LibreOffice without an active view (headless)
+    // and acts on whatever view is active otherwise: the filter is recorded as « apply the filter
+    // before / after » instead (annulation.hpp). Weak: the document owns its undo actions.
+    etape.sansEnregistrer([&] { appliquerFiltre(classeur, apres); });
+    const uno::WeakReference<css::lang::XComponent> faible(classeur);
+    etape.ajouter(actionAnnulation(
+        "Filtrer les candidatures", [faible, avant] { appliquerFiltre(faible, avant); },
+        [faible, apres] { appliquerFiltre(faible, apres); }));
+    etape.terminer();
     // Count the candidates shown.
     uno::Reference<css::table::XColumnRowRange> crr(
         cand->getCellRangeByPosition(grille::colonneUnoCollectivite, grille::ligneUnoPremiere,

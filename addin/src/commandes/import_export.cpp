@@ -5,7 +5,6 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -14,10 +13,13 @@
 #include <map>
 #include <vector>
 
+#include "annulation.hpp"
+#include "dialogues.hpp"
 #include "documents.hpp"
 #include "eci/calc/import.hpp"
 #include "eci/disposition.hpp"
 #include "eci/statuts.hpp"
+#include "eci/texte.hpp"
 #include "fichiers_surs.hpp"
 
 namespace eci::addin::commandes {
@@ -108,10 +110,28 @@ std::string rapportImport(const calc::import::ResultatImport& r, std::size_t imp
     return rapport;
 }
 
+// The status of a row of the J:N inputs, as text ("" when empty).
+std::string statutDe(const uno::Sequence<uno::Any>& ligne) {
+    OUString t;
+    if (ligne.getLength() > 0 && (ligne[0] >>= t)) return std::string(texte::rogner(s8(t)));
+    return std::string();
+}
+
 }  // namespace
 
+std::size_t statutsRemplaces(const uno::Sequence<uno::Sequence<uno::Any>>& avant,
+                             const uno::Sequence<uno::Sequence<uno::Any>>& apres) {
+    std::size_t n = 0;
+    for (sal_Int32 l = 0; l < avant.getLength() && l < apres.getLength(); ++l) {
+        const std::string a = statutDe(avant[l]);
+        if (!a.empty() && texte::plier(a) != texte::plier(statutDe(apres[l]))) ++n;
+    }
+    return n;
+}
+
 std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
-                           const uno::Reference<css::lang::XComponent>& autodiag, const OUString& fichier) {
+                           const uno::Reference<css::lang::XComponent>& autodiag, const OUString& fichier,
+                           const OptionsCommande& options) {
     uno::Reference<css::sheet::XSpreadsheetDocument> cible(autodiag, uno::UNO_QUERY);
     if (!cible.is()) throw ErreurCommande("Le document cible n'est pas un classeur Calc.");
     uno::Reference<css::container::XNameAccess> feuilles(cible->getSheets(), uno::UNO_QUERY_THROW);
@@ -120,10 +140,17 @@ std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
                              kFeuilleRef + " »).");
     if (fichier.isEmpty()) throw ErreurCommande("Aucun fichier à importer.");
 
+    // Three steps, cancellable between two: read, match, write.
+    Progression progression(ctx, options, "Importer un export", 3, "étapes");
+    const std::string arret = "Import arrêté : le document n'a pas été modifié.";
     // 1. Read the source.
+    if (!progression.continuer(0)) return arret;
+    progression.afficher("Lecture de l'export…");
     const calc::Plage donnees = lireSource(ctx, fichier);
 
     // 2. Match the rows (domain library).
+    if (!progression.continuer(1)) return arret;
+    progression.afficher("Rapprochement des lignes…");
     calc::import::ResultatImport r;
     try {
         r = calc::import::lireExport(donnees, *Referentiel::eci());
@@ -141,7 +168,8 @@ std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
     uno::Reference<css::sheet::XCellRangeData> plage(
         feuilleRef->getCellRangeByPosition(ref::colonneUnoStatut, kPremiereLigne, ref::colonneUnoPartPasFaite, fin),
         uno::UNO_QUERY_THROW);
-    uno::Sequence<uno::Sequence<uno::Any>> valeurs = plage->getDataArray();
+    const uno::Sequence<uno::Sequence<uno::Any>> avant = plage->getDataArray();
+    uno::Sequence<uno::Sequence<uno::Any>> valeurs = avant;
     auto* lignes = valeurs.getArray();
     std::size_t importes = 0, statuts = 0;
     std::vector<std::string> absents;
@@ -162,9 +190,25 @@ std::string importerExport(const uno::Reference<uno::XComponentContext>& ctx,
         ++importes;
         if (le.statut) ++statuts;
     }
-    plage->setDataArray(valeurs);
-    uno::Reference<css::sheet::XCalculatable> calcul(autodiag, uno::UNO_QUERY);
-    if (calcul.is()) calcul->calculateAll();
+    // Statuses already entered that the export changes: ask first (window), or keep them (Remplacer = false).
+    if (const std::size_t remplaces = statutsRemplaces(avant, valeurs); remplaces > 0) {
+        const std::string combien = remplaces == 1 ? "1 statut déjà saisi sera remplacé"
+                                                   : std::to_string(remplaces) + " statuts déjà saisis seront remplacés";
+        if (options.remplacement == Remplacement::Demander &&
+            !confirmer(ctx, options.cadre, combien + " par ceux de l'export. Continuer ?"))
+            return std::string();
+        if (options.remplacement == Remplacement::Conserver)
+            return "Import non fait : " + combien + " (Remplacer = faux). Le document n'a pas été modifié.";
+    }
+
+    // 3. Write: one undo step.
+    if (!progression.continuer(2)) return arret;
+    progression.afficher("Écriture des statuts…");
+    EtapeAnnulation etape(autodiag, "Importer un export");
+    ecrireDifferences(feuilleRef, ref::colonneUnoStatut, kPremiereLigne, avant, valeurs);
+    etape.recalculer();
+    etape.terminer();
+    progression.continuer(3);
     return rapportImport(r, importes, statuts, absents);
 }
 

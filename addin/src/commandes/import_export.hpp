@@ -10,11 +10,20 @@
 
 #include <string>
 
+#include "deroulement.hpp"
+
 namespace eci::addin::commandes {
 
-// Imports `fichier` (a path or file: URL) into the autodiagnostic `autodiag`; returns the report.
+// Imports `fichier` (a path or file: URL) into the autodiagnostic `autodiag` (one undo step
+// « Importer un export »); returns the report, or "" when the user declined to replace the statuses
+// already entered (options.remplacement == Demander: nothing was changed).
 std::string importerExport(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
                            const ::com::sun::star::uno::Reference<::com::sun::star::lang::XComponent>& autodiag,
-                           const ::rtl::OUString& fichier);
+                           const ::rtl::OUString& fichier, const OptionsCommande& options = OptionsCommande());
+
+// How many statuses already entered the import would change: rows of `avant` (the J:N inputs of the
+// Référentiel sheet) whose status is not empty and differs (case and accents aside) from `apres`'s.
+std::size_t statutsRemplaces(const ::com::sun::star::uno::Sequence<::com::sun::star::uno::Sequence<::com::sun::star::uno::Any>>& avant,
+                             const ::com::sun::star::uno::Sequence<::com::sun::star::uno::Sequence<::com::sun::star::uno::Any>>& apres);
 
 }  // namespace eci::addin::commandes

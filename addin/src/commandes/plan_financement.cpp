@@ -6,15 +6,18 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
+#include <cppuhelper/weakref.hxx>
+
 #include <cstdlib>
+#include <map>
 #include <vector>
 
+#include "annulation.hpp"
 #include "documents.hpp"
 #include "eci/disposition.hpp"
 #include "eci/texte.hpp"
@@ -39,7 +42,8 @@ bool estMarquee(const uno::Reference<css::sheet::XSpreadsheet>& feuillePlan, sal
 
 // The backgrounds of a marked line are kept in a user-defined document property (saved
 // with the document), one per line: « ECI plan ligne N ».
-OUString nomMemoire(sal_Int32 l) { return u("ECI plan ligne " + std::to_string(l + 1)); }
+constexpr const char* kPrefixeMemoire = "ECI plan ligne ";
+OUString nomMemoire(sal_Int32 l) { return u(kPrefixeMemoire + std::to_string(l + 1)); }
 
 uno::Reference<css::beans::XPropertyContainer> proprietes(const uno::Reference<css::lang::XComponent>& doc) {
     uno::Reference<css::document::XDocumentPropertiesSupplier> dps(doc, uno::UNO_QUERY);
@@ -47,11 +51,10 @@ uno::Reference<css::beans::XPropertyContainer> proprietes(const uno::Reference<c
     return dps->getDocumentProperties()->getUserDefinedProperties();
 }
 
-void ecrireMemoire(const uno::Reference<css::lang::XComponent>& doc, sal_Int32 l, const std::string& v) {
+void ecrireMemoire(const uno::Reference<css::lang::XComponent>& doc, const OUString& nom, const std::string& v) {
     uno::Reference<css::beans::XPropertyContainer> pc = proprietes(doc);
     if (!pc.is()) return;
     uno::Reference<css::beans::XPropertySet> ps(pc, uno::UNO_QUERY_THROW);
-    const OUString nom = nomMemoire(l);
     const bool existe = ps->getPropertySetInfo()->hasPropertyByName(nom);
     if (v.empty()) {
         if (existe) pc->removeProperty(nom);
@@ -60,6 +63,31 @@ void ecrireMemoire(const uno::Reference<css::lang::XComponent>& doc, sal_Int32 l
     } else {
         pc->addProperty(nom, css::beans::PropertyAttribute::REMOVABLE, uno::Any(u(v)));
     }
+}
+
+void ecrireMemoire(const uno::Reference<css::lang::XComponent>& doc, sal_Int32 l, const std::string& v) {
+    ecrireMemoire(doc, nomMemoire(l), v);
+}
+
+// Every « ECI plan ligne N » property: name -> value. Calc's undo does not record document properties:
+// the command records them itself (etatMemoires before and after, retablirMemoires on undo / redo).
+using Memoires = std::map<OUString, std::string>;
+Memoires etatMemoires(const uno::Reference<css::lang::XComponent>& doc) {
+    Memoires m;
+    uno::Reference<css::beans::XPropertySet> ps(proprietes(doc), uno::UNO_QUERY);
+    if (!ps.is()) return m;
+    for (const css::beans::Property& p : ps->getPropertySetInfo()->getProperties()) {
+        if (!p.Name.startsWith(u(kPrefixeMemoire))) continue;
+        OUString v;
+        ps->getPropertyValue(p.Name) >>= v;
+        m.emplace(p.Name, s8(v));
+    }
+    return m;
+}
+void retablirMemoires(const uno::Reference<css::lang::XComponent>& doc, const Memoires& voulu) {
+    for (const auto& [nom, valeur] : etatMemoires(doc))
+        if (!voulu.count(nom)) ecrireMemoire(doc, nom, std::string());
+    for (const auto& [nom, valeur] : voulu) ecrireMemoire(doc, nom, valeur);
 }
 
 std::string lireMemoire(const uno::Reference<css::lang::XComponent>& doc, sal_Int32 l) {
@@ -126,8 +154,9 @@ void demarquer(const uno::Reference<css::lang::XComponent>& doc, const uno::Refe
 std::string verifierPlan(const uno::Reference<css::lang::XComponent>& doc) {
     uno::Reference<css::sheet::XSpreadsheet> feuillePlan =
         feuille(doc, disposition::planFinancement::feuillePlan, "un plan de financement");
-    uno::Reference<css::sheet::XCalculatable> calcul(doc, uno::UNO_QUERY);
-    if (calcul.is()) calcul->calculateAll();
+    EtapeAnnulation etape(doc, "Vérifier le plan de financement");
+    const Memoires avant = etatMemoires(doc);
+    etape.recalculer();
     uno::Reference<css::util::XProtectable> protection(feuillePlan, uno::UNO_QUERY);
     const bool protegee = protection.is() && protection->isProtected();
     if (protegee) protection->unprotect(OUString());
@@ -146,6 +175,14 @@ std::string verifierPlan(const uno::Reference<css::lang::XComponent>& doc) {
         if (!statut.empty()) ++verifiees;
     }
     if (protegee) protection->protect(OUString());
+    if (const Memoires apres = etatMemoires(doc); apres != avant) {
+        // Weak: the document owns its undo actions.
+        const uno::WeakReference<css::lang::XComponent> faible(doc);
+        etape.ajouter(actionAnnulation(
+            "Vérifier le plan de financement", [faible, avant] { retablirMemoires(faible, avant); },
+            [faible, apres] { retablirMemoires(faible, apres); }));
+    }
+    etape.terminer();
     if (verifiees == 0) return "Aucune ligne saisie dans le plan de financement.";
     if (lignes.empty())
         return "Plan de financement vérifié : les " + std::to_string(verifiees) + " lignes saisies sont conformes.";
