@@ -28,6 +28,6 @@ bash "$ROOT/tests/calc/make_profile.sh" "$WORK/profile" "$OXT"
 
 mkdir -p "$OUT_DIR"
 /usr/bin/python3 "$ROOT/tools/autodiagnostic_headless.py" --profil "$WORK/profile" \
-  --classeur "$EXEMPLE" --pdf "$OUT_DIR/synthese-exemple.pdf"
+  --classeur "$EXEMPLE" --pdf "$OUT_DIR/synthese-exemple.pdf" --precedent exemple
 pdftoppm -png -r 110 -singlefile "$OUT_DIR/synthese-exemple.pdf" "$OUT_DIR/synthese-exemple"
 echo "  Image de la synthèse : $OUT_DIR/synthese-exemple.png"

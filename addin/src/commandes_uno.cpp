@@ -8,6 +8,7 @@
 //   import_export    « Importer un export de la plateforme » (autodiagnostic)
 //   plan_financement « Vérifier le plan de financement »
 //   consolidation, filtre  « Consolider » / « Filtrer les candidatures » (candidatures.hpp)
+//   comparaison      « Comparer avec un autodiagnostic précédent »
 //   dialogues        file / folder pickers and the report's message box
 // The logic of the import (matching, statuses) is in eci/calc/import.hpp.
 #include "commandes_uno.hpp"
@@ -34,6 +35,7 @@
 #include <string>
 
 #include "commandes/candidatures.hpp"
+#include "commandes/comparaison.hpp"
 #include "commandes/dialogues.hpp"
 #include "commandes/documents.hpp"
 #include "commandes/import_export.hpp"
@@ -124,6 +126,11 @@ public:
         return garde<OUString>(1, [&] { return u(commandes::filtrerCandidatures(grille, s8(critere), s8(valeur))); });
     }
 
+    OUString SAL_CALL comparerAutodiagnostic(const uno::Reference<css::lang::XComponent>& autodiag,
+                                             const OUString& fichier) override {
+        return garde<OUString>(1, [&] { return u(commandes::comparerAutodiagnostic(ctx_, autodiag, fichier)); });
+    }
+
     // ---- XInitialization (protocol handler: the frame) -------------------------------------
 
     void SAL_CALL initialize(const uno::Sequence<uno::Any>& args) override {
@@ -181,7 +188,8 @@ private:
         std::string s = s8(c);
         static const char* const kCommandes[] = {"NouvelAutodiagnostic", "ImporterExport", "NouveauPlanFinancement",
                                                  "VerifierPlanFinancement", "NouvelleGrilleCandidatures",
-                                                 "ConsoliderCandidatures", "FiltrerCandidatures"};
+                                                 "ConsoliderCandidatures", "FiltrerCandidatures",
+                                                 "ComparerAutodiagnostic"};
         for (const char* c : kCommandes)
             if (s == c) return s;
         return std::string();
@@ -215,6 +223,12 @@ private:
                 if (a.interactif) a.fichier = choisirFichier(ctx_);
                 if (a.interactif && a.fichier.isEmpty()) annule();
                 else rapporte(commandes::importerExport(ctx_, doc, a.fichier));
+            } else if (c == "ComparerAutodiagnostic") {
+                uno::Reference<css::lang::XComponent> doc = documentCourant();
+                if (a.interactif) a.fichier = choisirFichier(ctx_, "Comparer avec un autodiagnostic précédent",
+                                                          "Autodiagnostic ou export de la plateforme (*.ods, *.xlsx)");
+                if (a.interactif && a.fichier.isEmpty()) annule();
+                else rapporte(commandes::comparerAutodiagnostic(ctx_, doc, a.fichier));
             } else if (c == "NouveauPlanFinancement") {
                 reussi(uno::Any(ouvrirModele(ctx_, "plan-financement.ods", a.cache)));
             } else if (c == "NouvelleGrilleCandidatures") {
