@@ -289,6 +289,18 @@ class Classeur:
                       "d'engagement, COT, référents…) et les documents preuves attendus par sous-action avec une "
                       "colonne « Disponible ». Une réponse OUI / NON de la feuille « " + F_COLLECTIVITE + " » "
                       "peut rendre un critère « sans objet »."),
+            ("section", "Prochaines étapes et évolution"),
+            ("texte", f"Feuille « {F_ETAPES} » : l'étoile visée (par défaut celle qui suit l'étoile à portée), le "
+                      "plus petit ensemble de lignes à passer à « fait » pour qu'elle soit à portée (critère de "
+                      "score et critères par action ; ECI.CHEMIN, expliqué par ECI.CHEMIN_TEXTE) avec les points, "
+                      "la sous-action et les documents preuves de chaque ligne, le gain total et le % fait "
+                      "atteint, les dix lignes qui rapportent le plus (ECI.GAIN). Remplissez la colonne « Effort » "
+                      "du tableau du bas (jours, k€…) pour obtenir le chemin du moindre effort."),
+            ("texte", f"Feuille « {F_EVOLUTION} » : menu Économie circulaire ▸ Comparer avec un autodiagnostic "
+                      "précédent (classeur de l'an dernier ou export de la plateforme). Le fichier est lu sans être "
+                      "modifié ; la feuille montre, par axe et au total, le % fait et les points avant et "
+                      "maintenant, les étoiles et l'étoile à portée, un graphique et les lignes dont le statut a "
+                      "changé. Une nouvelle comparaison remplace la précédente ; Édition ▸ Annuler la défait."),
             ("section", "Fonctions utilisées"),
             ("texte", f"ECI.EVALUER (feuille {F_REFERENTIEL}, cellules P{REF_PREMIERE}:W{derniere}, une seule "
                       f"formule matricielle pour les {n} lignes) : points du référentiel, potentiel, points "
@@ -1008,10 +1020,10 @@ class Classeur:
         l_portee = libelle("Étoile à portée aujourd'hui", c_formule(portee, s_nb),
                            "ECI.LABELLISATION (feuille « " + F_LABEL + " »).")
         texte = f"{CHEMIN_TEXTE}({args};{visee};{apres};;{efforts})"
-        l_expl = ajout([c_texte("Le chemin", s_lbl, fusion=(2, 1)), c_couverte(),
+        l_expl = ajout([c_texte("Le chemin", s_lbl, fusion=(3, 1)), c_couverte(2),
                         c_formule(f'IFERROR({texte};"Chemin impossible à calculer : voir la feuille « '
                                   f'{F_REFERENTIEL} » et le contrôle de la saisie (Synthèse).")', s_expl,
-                                  fusion=(5, 1)), c_couverte(4)], 1.6)
+                                  fusion=(4, 1)), c_couverte(3)], 1.6)
         possible = f"ISNUMBER({plage(None, col_chemin, t0)})"
         nb = f"[.{K['nombre_lignes']}]"
         l_nb = libelle("Lignes à passer à « fait »", c_formule(f'IF({possible};SUM({chemin});"—")', s_nb),
@@ -1080,7 +1092,7 @@ class Classeur:
                    c_formule(f'IF({rg}="";"";{sa}&" "&{LIBELLE}({sa}))', s_c),
                    c_formule(f'IF({rg}="";"";INDEX({gains};{pos}))', s_c_pts),
                    c_formule(f'IF({rg}="";"";IF(ISNUMBER(INDEX({efforts};{pos}));INDEX({efforts};{pos});1))', s_c_pts),
-                   c_formule(f'IF({rg}="";"";{PREUVES}({sa}))', s_doc)], 0.5)
+                   c_formule(f'IF({rg}="";"";{PREUVES}({sa}))', s_doc)], 1.2)
         l_ch1 = len(lignes)
         ajout([c_vide()], 0.3)
 
@@ -1221,7 +1233,7 @@ class Classeur:
         s_tot_pct = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord, format="Npct")
         s_tot_pts = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord, format="Npoints")
         s_nb = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier")
-        s_c = st.cellule(taille=9, retour=True, valign="middle")
+        s_c = st.cellule(taille=9, valign="middle")
         s_c_pts = st.cellule(taille=9, valign="middle", format="Npoints")
         s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="middle")
         largeurs = [1.8, 8.6, 2.6, 2.6, 2.6, 2.6, 2.6]

@@ -80,7 +80,9 @@ def annee_precedente(desktop, classeur, sortie):
     feuille = doc.Sheets.getByName(AUTODIAG["feuilles"]["referentiel"])
     col = ref["colonnes"]["statut"]
     premiere = ref["lignes"]["premiere"]
-    plage = feuille.getCellRangeByName("%s%d:%s%d" % (col, premiere, col, premiere + 400))
+    ids = feuille.getCellRangeByName("A%d:A%d" % (premiere, premiere + 999)).getDataArray()
+    derniere = premiere + sum(1 for r in ids if r[0] != "") - 1   # the node rows
+    plage = feuille.getCellRangeByName("%s%d:%s%d" % (col, premiere, col, derniere))
     donnees = [list(r) for r in plage.getDataArray()]
     faits = programmes = 0
     for r in donnees:
@@ -123,8 +125,12 @@ def main():
             if precedent == "exemple":
                 precedent = os.path.join(tempfile.mkdtemp(prefix="eci-precedent-"), "annee-precedente.ods")
                 annee_precedente(desktop, args.classeur, precedent)
-            commandes = ctx.ServiceManager.createInstanceWithContext("fr.ademe.eci.Commandes", ctx)
-            rapport = commandes.comparerAutodiagnostic(doc, precedent)
+            # the menu command, dispatched on the document's frame as the menu does
+            aide = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+            resultat = aide.executeDispatch(doc.getCurrentController().getFrame(),
+                                            "fr.ademe.eci.commandes:ComparerAutodiagnostic", "", 0,
+                                            (prop("Fichier", precedent),))
+            rapport = resultat.Result if isinstance(resultat.Result, str) else "(pas de compte rendu)"
             print()
             print("Comparaison avec l'année précédente :")
             for ligne in rapport.splitlines():
@@ -203,12 +209,19 @@ def main():
             plages = doc.createInstance("com.sun.star.sheet.SheetCellRanges")
             plages.addRangeAddress(synthese.getCellRangeByName(syn["plages"]["impression"]).getRangeAddress(), False)
             plages.addRangeAddress(labellisation.getCellRangeByName(lab["plages"]["resume"]).getRangeAddress(), False)
+            # the PDF export prints whole pages of the selected sheets: the unused rows of the two lists
+            # (and the table of every row) are hidden first (the document is never stored)
+            def cacher(feuille, premiere, derniere):
+                if derniere >= premiere:
+                    feuille.getCellRangeByName("A%d:A%d" % (premiere, derniere)).getRows().IsVisible = False
             fin = le["premier_chemin"] + int(nb_chemin) - 1 if nb_chemin else le["chemin"] - 2
+            cacher(etapes, fin + 1, le["premiere_ligne"] + 1000)
             plages.addRangeAddress(etapes.getCellRangeByName("A1:G%d" % fin).getRangeAddress(), False)
             if compare:
-                fin = evo["lignes"]["premier_changement"] + int(nb_changes.getValue()) - 1
-                plages.addRangeAddress(evolution.getCellRangeByName("A1:G%d" % max(fin, evo["lignes"]["changements"]))
-                                       .getRangeAddress(), False)
+                fin = max(evo["lignes"]["premier_changement"] + int(nb_changes.getValue()) - 1,
+                          evo["lignes"]["entete_changements"])
+                cacher(evolution, fin + 1, fin + 1000)
+                plages.addRangeAddress(evolution.getCellRangeByName("A1:G%d" % fin).getRangeAddress(), False)
             filtre = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", plages),))
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)),
                            (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filtre)))
