@@ -1002,7 +1002,7 @@ class Classeur:
                        "critères par action de cette étoile, comme la feuille « " + F_LABEL + " »), calculé "
                        "exactement par ECI.CHEMIN ; avec une colonne « Effort » remplie (tableau du bas), le "
                        "chemin du moindre effort total. Les points sont ceux que chaque ligne ferait gagner en "
-                       "passant à « fait » (ECI.GAIN).", s_sous, fusion=(7, 1)), c_couverte(6)], 0.9)
+                       "passant à « fait » (ECI.GAIN).", s_sous, fusion=(7, 1)), c_couverte(6)], 1.2)
         ajout([c_vide()], 0.3)
         portee = plage(F_LABEL, *ligne_colonne(LAB["cellules"]["etoile_a_portee"]))
         v_etoile = val.ajouter("of:cell-content-is-whole-number() and cell-content-is-between(1;5)",
@@ -1047,7 +1047,7 @@ class Classeur:
         # The ten rows with the largest gains
         l_top = ajout([c_texte("Les dix lignes qui rapportent le plus de points (ECI.GAIN)", s_section,
                                fusion=(7, 1)), c_couverte(6)], 0.6)
-        titres = ["Rang", "N°", "Intitulé", "Statut actuel", "Points", "Chemin", "Documents preuves (sous-action)"]
+        titres = ["Rang", "N°", "Intitulé", "Statut actuel", "Points", "Dans le chemin", "Sous-action"]
         l_top_ent = ajout([c_texte(t, s_entete) for t in titres], 0.8)
         statut_aff = plage(F_REFERENTIEL, REF_COL["statut_affiche"], REF_PREMIERE, REF_COL["statut_affiche"],
                            self.ref_derniere)
