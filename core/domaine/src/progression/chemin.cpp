@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 #include "eci/progression.hpp"
 #include "eci/texte.hpp"
@@ -26,12 +27,6 @@ constexpr double kTolerance = 1e-7;
 constexpr int kLignesExhaustif = 16;      // candidate rows of a référentiel with score rules
 constexpr int kLignesCritere = 20;        // rows that can change the criteria of one component
 constexpr std::size_t kCombinaisons = 100000;
-
-bool aDesReglesScore(const Referentiel& ref) {
-    for (const ReglesNoeud& r : ref.regles())
-        if (!r.score.empty()) return true;
-    return false;
-}
 
 // A candidate set, compared by (cost, −gain, row order) (§3).
 struct Solution {
@@ -57,6 +52,85 @@ struct Article {
     double gain;   // exact δ, > 0
     double cout;   // effort (1 without efforts)
 };
+
+// §4.2 Ties inside the dynamic programme: gains equal within this are equal (far below kTolerance
+// even summed over every row).
+constexpr double kEgalite = 1e-10;
+// Largest table of the dynamic programme (bits: rows × cost units).
+constexpr std::size_t kBitsProgramme = std::size_t(64) << 20;
+
+// §4.2 With efforts that are whole multiples of 1, 0.1, 0.01 or 0.001: the exact dynamic programme
+// over the total effort (in those units). F[c] = the largest exact gain of a subset of the rows
+// i.. costing exactly c, rows taken in reverse row order; one bit per (row, c) says whether taking
+// the row reaches F[c], so that the rebuild from the first row gives the earliest rows among the
+// equal optima. Bounded by the cost of the greedy cover (an upper bound of the optimum). nullopt
+// when the efforts have finer decimals or the table would be too large (the caller then searches by
+// branch and bound).
+std::optional<Solution> couvrirParProgrammation(std::vector<Article> articles, double besoin) {
+    double echelle = 0;
+    for (double e : {1.0, 10.0, 100.0, 1000.0}) {
+        bool entiers = true;
+        for (const Article& a : articles) {
+            const double x = a.cout * e;
+            if (std::fabs(x - std::round(x)) > 1e-9 * std::max(1.0, x) || x > 1e9) { entiers = false; break; }
+        }
+        if (entiers) { echelle = e; break; }
+    }
+    if (echelle == 0) return std::nullopt;
+    std::vector<long long> w(articles.size());
+    for (std::size_t i = 0; i < articles.size(); ++i) w[i] = std::llround(articles[i].cout * echelle);
+    // Upper bound: the greedy cover by cost per point.
+    std::vector<std::size_t> ordre(articles.size());
+    std::iota(ordre.begin(), ordre.end(), 0);
+    std::sort(ordre.begin(), ordre.end(), [&](std::size_t a, std::size_t b) {
+        return articles[a].cout / articles[a].gain < articles[b].cout / articles[b].gain;
+    });
+    long long borne = 0;
+    double g = 0;
+    for (std::size_t k : ordre) {
+        if (g >= besoin - kTolerance) break;
+        g += articles[k].gain;
+        borne += w[k];
+    }
+    const std::size_t n = articles.size(), C = (std::size_t)borne + 1;
+    if (n * C > kBitsProgramme) return std::nullopt;
+    std::sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) { return a.noeud < b.noeud; });
+    for (std::size_t i = 0; i < n; ++i) w[i] = std::llround(articles[i].cout * echelle);
+    const double moinsInfini = -std::numeric_limits<double>::infinity();
+    std::vector<double> F(C, moinsInfini);
+    F[0] = 0;
+    std::vector<std::uint64_t> prendre((n * C + 63) / 64, 0);
+    for (std::size_t i = n; i-- > 0;) {
+        const std::size_t wi = (std::size_t)w[i];
+        for (std::size_t c = C; c-- > wi;) {
+            const double avec = F[c - wi];
+            if (avec == moinsInfini) continue;
+            const double v = avec + articles[i].gain;
+            if (v >= F[c] - kEgalite) {
+                const std::size_t bit = i * C + c;
+                prendre[bit / 64] |= std::uint64_t(1) << (bit % 64);
+            }
+            if (v > F[c]) F[c] = v;
+        }
+    }
+    std::size_t cible = C;
+    for (std::size_t c = 0; c < C; ++c)
+        if (F[c] >= besoin - kTolerance) { cible = c; break; }
+    if (cible == C) return std::nullopt;  // cannot happen (the greedy cover costs at most C − 1)
+    Solution s;
+    s.trouvee = true;
+    std::size_t r = cible;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t bit = i * C + r;
+        if (r >= (std::size_t)w[i] && (prendre[bit / 64] >> (bit % 64) & 1)) {
+            s.lignes.push_back(articles[i].noeud);
+            s.gain += articles[i].gain;
+            s.cout += articles[i].cout;
+            r -= (std::size_t)w[i];
+        }
+    }
+    return s;
+}
 
 // §4.2 Least cost subset of `articles` whose gains add up to `besoin` (points), ties by gain then
 // row order. Fewest rows (every cost 1): the largest gains first. With efforts: depth-first branch
@@ -88,6 +162,7 @@ Solution couvrir(std::vector<Article> articles, double besoin, bool efforts) {
         std::sort(s.lignes.begin(), s.lignes.end());
         return s;
     }
+    if (auto s = couvrirParProgrammation(articles, besoin)) return *s;
     // Cost per point ascending (the LP order), then row order.
     std::sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
         const double ra = a.cout / a.gain, rb = b.cout / b.gain;
@@ -323,11 +398,11 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
         }
 
         // §4.2 The score: exact gains of the candidates (additive without score rules).
-        const double faitExact0 = ev.faitExact({});
+        const double faitExact0 = ev.exacts().front().pointFait;
         std::vector<double> delta(ref.taille(), 0.0);
         double totalDelta = 0;
         for (int i : candidats) {
-            delta[(std::size_t)i] = std::max(0.0, ev.faitExact({i}) - faitExact0);
+            delta[(std::size_t)i] = gainExact(ev.exacts(), i);
             totalDelta += delta[(std::size_t)i];
         }
         double besoin = -1;  // exact points still to gain; ≤ 0: the score criterion is met
