@@ -403,6 +403,17 @@ TEST(Progression, CritereDeclareNonConcerne) {
     ASSERT_FALSE(c.raisons.empty());
     EXPECT_NE(c.raisons.front().find("2.2.0"), std::string::npos);
     EXPECT_NE(prog::texte(*ref, c).find("non concerné"), std::string::npos);
+    // A tâche of 4.1.0 (judged on tâche counts, 100 % required) declared non concerné: the other
+    // fait is not enough, and the reason names the tâche.
+    e.statuts[(std::size_t)ref->index("2.2.0")].reset();
+    e.statuts[(std::size_t)ref->index("4.1.0.1")] = eci::ligneStatut(StatutSaisi::nonConcerne);
+    e.statuts[(std::size_t)ref->index("4.1.0.2")] = eci::ligneStatut(StatutSaisi::fait);
+    const prog::Chemin d = prog::chemin(sit, lab::parcoursEci(), 1);
+    EXPECT_FALSE(d.possible);
+    ASSERT_EQ(d.raisons.size(), 1u);
+    EXPECT_NE(d.raisons.front().find("4.1.0.1 est déclarée non concernée"), std::string::npos) << d.raisons.front();
+    EXPECT_FALSE(etoileAtteinte(*ref, appliquer(e, candidatsOracle(*ref, e, eci::calculerScores(*ref, e, parametres(*ref)))),
+                                lab::parcoursEci(), 1));  // indeed: every row fait does not reach it
 }
 
 // An empty sheet: star 1 needs every criterion row of star 1 (no score), the path says how many.

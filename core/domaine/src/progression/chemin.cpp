@@ -233,6 +233,19 @@ std::string pourcent(double x) { return texte::nombreFr(arrondi3(x)) + " %"; }
 
 std::string nomCritere(const lab::LigneCritere& l) { return "« " + l.critere + " " + l.formulation + " »"; }
 
+// §5 Why a criterion cannot be met by switching rows to « fait »: a row under its node declared non
+// concerné (it counts as not done, docs/labellisation.md §4 step 5), or nothing left to switch.
+std::string critereHorsDePortee(const Referentiel& ref, const std::vector<ScoreNoeud>& scores,
+                                const lab::LigneCritere& lc) {
+    const int e = lc.noeudEvalue;
+    for (int i = e + 1; i < e + ref.noeud(e).taille; ++i)
+        if (!scores[(std::size_t)i].concerne)
+            return "le critère " + nomCritere(lc) + " ne peut être atteint : la ligne " + ref.noeud(i).identifiant +
+                   " est déclarée non concernée et compte comme non faite";
+    return "le critère " + nomCritere(lc) + " resterait non atteint même avec toutes ses lignes à « fait » (" +
+           lc.manque + ")";
+}
+
 }  // namespace
 
 Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, const std::vector<double>* efforts) {
@@ -322,8 +335,7 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
                 if (dessous || dessus) r.push_back(i);
             }
             if (lc.etat == lab::Etat::nonAtteint && r.empty()) {
-                c.raisons.push_back("le critère " + nomCritere(lc) + " n'est pas atteint et aucune ligne à remplir ne le "
-                                    "concerne (" + lc.manque + ")");
+                c.raisons.push_back(critereHorsDePortee(ref, avant, lc));
                 continue;
             }
             lignesCritere.push_back(l);
@@ -390,8 +402,7 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
             if (ensembles.empty()) {
                 for (std::size_t l : membres)
                     if (criteres.lignes[l].etat == lab::Etat::nonAtteint)
-                        c.raisons.push_back("le critère " + nomCritere(criteres.lignes[l]) +
-                                            " resterait non atteint même avec toutes ses lignes à « fait »");
+                        c.raisons.push_back(critereHorsDePortee(ref, avant, criteres.lignes[l]));
                 continue;
             }
             minimaux.push_back(std::move(ensembles));
@@ -424,14 +435,10 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
                                         std::to_string(etoile) + ")");
             }
         }
-        if (c.raisons.empty()) {
-            // Every combination of one minimal set per component, completed by the knapsack.
-            std::size_t combinaisons = 1;
-            for (const auto& e : minimaux) {
-                combinaisons *= e.size();
-                if (combinaisons > kCombinaisons)
-                    throw ErreurProgression("Chemin : trop de façons d'atteindre les critères pour une recherche exacte.");
-            }
+        // Every combination of one minimal set per component, completed by the knapsack on the rest
+        // for the points still missing (`besoinModele`).
+        auto chercher = [&](double besoinModele) {
+            Solution meilleure_;
             std::vector<std::size_t> choix(minimaux.size(), 0);
             std::vector<char> fixe(ref.taille(), 0);
             for (;;) {
@@ -449,19 +456,34 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
                 for (int i : candidats)
                     if (!fixe[(std::size_t)i] && delta[(std::size_t)i] > 0)
                         articles.push_back({i, delta[(std::size_t)i], effort(i)});
-                Solution reste = couvrir(std::move(articles), besoin - base.gain, efforts != nullptr);
+                Solution reste = couvrir(std::move(articles), besoinModele - base.gain, efforts != nullptr);
                 if (reste.trouvee) {
                     Solution sol = base;
                     sol.cout += reste.cout;
                     sol.gain += reste.gain;
                     sol.lignes.insert(sol.lignes.end(), reste.lignes.begin(), reste.lignes.end());
                     std::sort(sol.lignes.begin(), sol.lignes.end());
-                    if (meilleure(sol, meilleur)) meilleur = std::move(sol);
+                    if (meilleure(sol, meilleure_)) meilleure_ = std::move(sol);
                 }
                 std::size_t k = 0;
                 while (k < choix.size() && ++choix[k] == minimaux[k].size()) choix[k++] = 0;
                 if (k == choix.size()) break;
             }
+            return meilleure_;
+        };
+        if (c.raisons.empty()) {
+            std::size_t combinaisons = 1;
+            for (const auto& e : minimaux) {
+                combinaisons *= e.size();
+                if (combinaisons > kCombinaisons)
+                    throw ErreurProgression("Chemin : trop de façons d'atteindre les critères pour une recherche exacte.");
+            }
+            meilleur = chercher(besoin);
+            // §4.4 The model is relaxed by kTolerance: a set whose exact sum lands within it of the
+            // rounding boundary may fail the re-evaluation. Then the search is run again with the
+            // boundary raised by twice the tolerance (every set it finds passes).
+            if (meilleur.trouvee && besoin > 0 && !ev.etoileAtteinte(parcours, etoile, meilleur.lignes))
+                meilleur = chercher(besoin + 2 * kTolerance);
             if (!meilleur.trouvee)
                 c.raisons.push_back("aucun ensemble de lignes n'atteint à la fois le score et les critères");
         }
