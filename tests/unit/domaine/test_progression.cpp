@@ -272,6 +272,12 @@ TEST(Progression, EciFeuillesAleatoires) {
                 EXPECT_NEAR(somme, apres.front().pointFait - avant.front().pointFait,
                             0.001 * (double)(c.lignes.size() + 1));
                 EXPECT_NEAR(c.gain, eci::arrondi3(apres.front().pointFait - avant.front().pointFait), 1e-9);
+                // The same efforts in euros (× 1000): the same path.
+                if (eff) {
+                    std::vector<double> euros = *eff;
+                    for (double& x : euros) x *= 1000;
+                    EXPECT_EQ(prog::chemin(sit, p, k, &euros).lignes, c.lignes) << "étoile " << k;
+                }
                 // Minimal: removing any row loses the star (efforts are positive).
                 if (!c.lignes.empty()) ++nonVides;
                 for (std::size_t r = 0; r < c.lignes.size(); ++r) {

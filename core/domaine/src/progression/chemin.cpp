@@ -25,8 +25,9 @@ namespace {
 constexpr double kTolerance = 1e-7;
 // §4.3 Limits of the exhaustive searches (beyond them: ErreurProgression, never a guess).
 constexpr int kLignesExhaustif = 16;      // candidate rows of a référentiel with score rules
-constexpr int kLignesCritere = 20;        // rows that can change the criteria of one component
+constexpr int kLignesCritere = 12;        // rows that can change the criteria of one component (ECi: 5)
 constexpr std::size_t kCombinaisons = 100000;
+constexpr std::size_t kNoeudsRecherche = 2000000;  // branch and bound (efforts finer than 0.001)
 
 // A candidate set, compared by (cost, −gain, row order) (§3).
 struct Solution {
@@ -77,8 +78,13 @@ std::optional<Solution> couvrirParProgrammation(std::vector<Article> articles, d
         if (entiers) { echelle = e; break; }
     }
     if (echelle == 0) return std::nullopt;
+    // In units of the efforts' greatest common divisor (euros counted in hundreds...).
+    long long pgcd = 0;
+    for (const Article& a : articles) pgcd = std::gcd(pgcd, std::llround(a.cout * echelle));
+    if (pgcd <= 0) return std::nullopt;
+    auto unites = [&](double cout) { return std::llround(cout * echelle) / pgcd; };
     std::vector<long long> w(articles.size());
-    for (std::size_t i = 0; i < articles.size(); ++i) w[i] = std::llround(articles[i].cout * echelle);
+    for (std::size_t i = 0; i < articles.size(); ++i) w[i] = unites(articles[i].cout);
     // Upper bound: the greedy cover by cost per point.
     std::vector<std::size_t> ordre(articles.size());
     std::iota(ordre.begin(), ordre.end(), 0);
@@ -95,7 +101,7 @@ std::optional<Solution> couvrirParProgrammation(std::vector<Article> articles, d
     const std::size_t n = articles.size(), C = (std::size_t)borne + 1;
     if (n * C > kBitsProgramme) return std::nullopt;
     std::sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) { return a.noeud < b.noeud; });
-    for (std::size_t i = 0; i < n; ++i) w[i] = std::llround(articles[i].cout * echelle);
+    for (std::size_t i = 0; i < n; ++i) w[i] = unites(articles[i].cout);
     const double moinsInfini = -std::numeric_limits<double>::infinity();
     std::vector<double> F(C, moinsInfini);
     F[0] = 0;
@@ -199,7 +205,11 @@ Solution couvrir(std::vector<Article> articles, double besoin, bool efforts) {
         }
         return g;
     };
+    std::size_t noeuds = 0;
     std::function<void(std::size_t, double, double)> explorer = [&](std::size_t k, double cout, double gain) {
+        if (++noeuds > kNoeudsRecherche)
+            throw ErreurProgression("Chemin : efforts trop variés pour une recherche exacte ; donnez des efforts au "
+                                    "millième près au plus (par exemple en jours ou en euros entiers).");
         const double reste = besoin - gain;
         if (reste <= kTolerance) {
             Solution s;
