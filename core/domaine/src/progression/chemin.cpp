@@ -27,7 +27,7 @@ constexpr double kTolerance = 1e-7;
 constexpr int kLignesExhaustif = 16;      // candidate rows of a référentiel with score rules
 constexpr int kLignesCritere = 12;        // rows that can change the criteria of one component (ECi: 5)
 constexpr std::size_t kCombinaisons = 100000;
-constexpr std::size_t kNoeudsRecherche = 2000000;  // branch and bound (efforts finer than 0.001)
+constexpr std::size_t kNoeudsRecherche = 300000;   // branch and bound (efforts finer than 0.001)
 
 // A candidate set, compared by (cost, −gain, row order) (§3).
 struct Solution {
