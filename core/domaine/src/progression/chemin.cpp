@@ -2,6 +2,7 @@
 // page): the action criteria by their minimal sets of rows, then the score by a covering knapsack
 // on the exact gains, every combination compared, the winner checked by re-evaluation.
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -388,7 +389,7 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
             std::vector<std::uint32_t> masques(1u << n);
             std::iota(masques.begin(), masques.end(), 0u);
             std::stable_sort(masques.begin(), masques.end(), [](std::uint32_t x, std::uint32_t y) {
-                return __builtin_popcount(x) < __builtin_popcount(y);
+                return std::bitset<32>(x).count() < std::bitset<32>(y).count();
             });
             std::vector<std::uint32_t> trouves;
             std::vector<std::vector<int>> ensembles;
