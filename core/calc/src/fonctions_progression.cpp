@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,16 +29,28 @@ std::shared_ptr<Evaluation> evaluation(const Plage& ids, const Plage& statuts, c
     return evaluationEntiere(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
 }
 
-// The domain's errors as argument errors.
+// The domain's errors (ErreurProgression, ErreurLabellisation: French messages) as argument errors.
 template <class F>
 auto domaine(F&& f) {
     try {
         return f();
-    } catch (const lab::ErreurLabellisation& e) {
-        throw ErreurArgument(std::string("Labellisation : ") + e.what());
-    } catch (const prog::ErreurProgression& e) {
+    } catch (const std::runtime_error& e) {
         throw ErreurArgument(e.what());
     }
+}
+
+// One column, one cell per ids row: `cellule(node)` for the rows that name a node, blank for the others.
+template <class F>
+Plage colonneParLigne(const Evaluation& ev, std::size_t lignes, F&& cellule) {
+    Plage out;
+    out.lignes = lignes;
+    out.colonnes = 1;
+    out.cellules.reserve(lignes);
+    for (std::size_t l = 0; l < lignes; ++l) {
+        const int i = ev.noeudLigne[l];
+        out.cellules.push_back(i >= 0 ? cellule((std::size_t)i) : Cellule());
+    }
+    return out;
 }
 
 // The efforts per node from the `effort` column (blank = 1); nullopt when the argument is absent.
@@ -111,15 +124,7 @@ Plage gain(const Plage& ids, const Plage& statuts, const Optionnel& details, con
     auto ev = evaluation(ids, statuts, details, contexte, referentiel);
     const prog::Situation s{*ev->ref, ev->entrees, ev->params};
     const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
-    Plage out;
-    out.lignes = ids.lignes;
-    out.colonnes = 1;
-    out.cellules.reserve(ids.lignes);
-    for (std::size_t l = 0; l < ids.lignes; ++l) {
-        const int i = ev->noeudLigne[l];
-        out.cellules.push_back(i >= 0 && g[(std::size_t)i] ? Cellule(*g[(std::size_t)i]) : Cellule());
-    }
-    return out;
+    return colonneParLigne(*ev, ids.lignes, [&](std::size_t i) { return g[i] ? Cellule(*g[i]) : Cellule(); });
 }
 
 Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
@@ -129,21 +134,12 @@ Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Option
     if (!c->possible) throw ErreurArgument(prog::texte(*ev->ref, *c));
     std::vector<char> dans(ev->ref->taille(), 0);
     for (int i : c->lignes) dans[(std::size_t)i] = 1;
-    Plage out;
-    out.lignes = ids.lignes;
-    out.colonnes = 1;
-    out.cellules.reserve(ids.lignes);
-    for (std::size_t l = 0; l < ids.lignes; ++l) {
-        const int i = ev->noeudLigne[l];
-        if (i < 0) {
-            out.cellules.emplace_back();
-            continue;
-        }
-        // The first row of a node (the one whose statut is read) carries its 1.
-        out.cellules.emplace_back(dans[(std::size_t)i] ? 1.0 : 0.0);
-        dans[(std::size_t)i] = 0;
-    }
-    return out;
+    // The first row of a node (the one whose statut is read) carries its 1.
+    return colonneParLigne(*ev, ids.lignes, [&](std::size_t i) {
+        const double un = dans[i] ? 1.0 : 0.0;
+        dans[i] = 0;
+        return Cellule(un);
+    });
 }
 
 std::string cheminTexte(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,

@@ -185,11 +185,14 @@ void comparerAuxSousEnsembles(bool regle, unsigned graine) {
                     : 0.0;
             EXPECT_NEAR(*g[(std::size_t)i], attendu, 1e-9) << ref->noeud(i).id << " graine " << graine;
         }
-        // Paths for stars 2-5, fewest rows then random efforts 1-3 (many ties).
-        std::vector<double> efforts(ref->taille(), 1.0);
+        // Paths for stars 2-5: fewest rows, random whole efforts 1-3 (many ties; the dynamic
+        // programme), efforts with four decimals (the branch and bound).
+        std::vector<double> efforts(ref->taille(), 1.0), fins(ref->taille(), 1.0);
         for (double& x : efforts) x = 1 + (double)(rng() % 3);
+        for (double& x : fins) x = 1 + (double)(rng() % 3) + 0.0001 * (double)(rng() % 4);
         for (int k = 2; k <= 5; ++k)
-            for (const std::vector<double>* eff : std::initializer_list<const std::vector<double>*>{nullptr, &efforts}) {
+            for (const std::vector<double>* eff :
+                 std::initializer_list<const std::vector<double>*>{nullptr, &efforts, &fins}) {
                 const Meilleur m = forceBrute(*ref, e, p, k, cand, eff);
                 const prog::Chemin c = prog::chemin(sit, p, k, eff);
                 ASSERT_EQ(c.possible, m.trouve) << "étoile " << k << " : " << prog::texte(*ref, c);
@@ -204,7 +207,7 @@ void comparerAuxSousEnsembles(bool regle, unsigned graine) {
                 EXPECT_TRUE(etoileAtteinte(*ref, appliquer(e, c.lignes), p, k));
             }
     }
-    EXPECT_GT(possibles, 100);  // the comparison is not vacuous
+    EXPECT_GT(possibles, 150);  // the comparison is not vacuous
 }
 
 TEST(Progression, PetitsReferentielsContreTousLesSousEnsembles) { comparerAuxSousEnsembles(false, 12); }
@@ -245,7 +248,7 @@ TEST(Progression, EciFeuillesAleatoires) {
     const lab::Parcours& p = lab::parcoursEci();
     std::mt19937 rng(2026);
     int chemins = 0, nonVides = 0;
-    for (int feuille = 0; feuille < 4; ++feuille) {
+    for (int feuille = 0; feuille < 12; ++feuille) {
         FeuilleEci f = feuilleEci(*ref, rng, feuille % 2 == 0);
         const prog::Situation sit{*ref, f.entrees, parametres(*ref)};
         const auto avant = eci::calculerScores(*ref, f.entrees, parametres(*ref));
@@ -269,6 +272,12 @@ TEST(Progression, EciFeuillesAleatoires) {
                 EXPECT_NEAR(somme, apres.front().pointFait - avant.front().pointFait,
                             0.001 * (double)(c.lignes.size() + 1));
                 EXPECT_NEAR(c.gain, eci::arrondi3(apres.front().pointFait - avant.front().pointFait), 1e-9);
+                // The same efforts in euros (× 1000): the same path.
+                if (eff) {
+                    std::vector<double> euros = *eff;
+                    for (double& x : euros) x *= 1000;
+                    EXPECT_EQ(prog::chemin(sit, p, k, &euros).lignes, c.lignes) << "étoile " << k;
+                }
                 // Minimal: removing any row loses the star (efforts are positive).
                 if (!c.lignes.empty()) ++nonVides;
                 for (std::size_t r = 0; r < c.lignes.size(); ++r) {
@@ -292,6 +301,101 @@ eci::regle::Contexte contexteEpci() {
     return ctx;
 }
 
+// The full ECi with every sous-action carrying its own statut (its tâches masked): ten or eleven
+// « pas fait » or « programmé » (the rows a path may switch), four in five of the others non
+// concerné (the candidates then weigh enough for the score thresholds to bind), the rest fait; the path against every subset of those rows, with the real criteria.
+TEST(Progression, EciPeuDeLignesContreTousLesSousEnsembles) {
+    auto ref = eci::Referentiel::eci();
+    const lab::Parcours& p = lab::parcoursEci();
+    std::mt19937 rng(77);
+    std::vector<int> sousActions;
+    for (int i = 0; i < (int)ref->taille(); ++i)
+        if (ref->noeud(i).type == "sous-action") sousActions.push_back(i);
+    std::vector<int> noeudsCriteres;
+    for (const auto& c : p.criteres) {
+        int n = ref->index(c.actionId);
+        if (ref->noeud(n).type == "tache") n = ref->noeud(n).parent;
+        noeudsCriteres.push_back(n);
+    }
+    int possibles = 0, plusieurs = 0;
+    for (int feuille = 0; feuille < 3; ++feuille) {
+        eci::EntreesCalcul e;
+        e.statuts.resize(ref->taille());
+        std::vector<int> ordre = sousActions;
+        std::shuffle(ordre.begin(), ordre.end(), rng);
+        const std::size_t n = 10 + (std::size_t)feuille % 2;
+        for (std::size_t k = 0; k < ordre.size(); ++k) {
+            const int i = ordre[k];
+            const bool critere = std::find(noeudsCriteres.begin(), noeudsCriteres.end(), i) != noeudsCriteres.end();
+            StatutSaisi st = StatutSaisi::fait;
+            if (k < n) st = rng() % 2 ? StatutSaisi::pasFait : StatutSaisi::programme;
+            else if (!critere && rng() % 5 != 0) st = StatutSaisi::nonConcerne;
+            e.statuts[(std::size_t)i] = eci::ligneStatut(st);
+        }
+        eci::consequences(*ref, contexteEpci(), e.consequences);
+        const auto avant = eci::calculerScores(*ref, e, parametres(*ref));
+        const std::vector<int> cand = candidatsOracle(*ref, e, avant);
+        ASSERT_LE(cand.size(), 11u);
+        std::vector<double> efforts(ref->taille(), 1.0);
+        for (double& x : efforts) x = 1 + (double)(rng() % 4);
+        const prog::Situation sit{*ref, e, parametres(*ref)};
+        for (int k = 1; k <= 5; ++k)
+            for (const std::vector<double>* eff : std::initializer_list<const std::vector<double>*>{nullptr, &efforts}) {
+                const Meilleur m = forceBrute(*ref, e, p, k, cand, eff);
+                const prog::Chemin c = prog::chemin(sit, p, k, eff);
+                ASSERT_EQ(c.possible, m.trouve) << "étoile " << k << " : " << prog::texte(*ref, c);
+                if (!m.trouve) continue;
+                ++possibles;
+                if (m.lignes.size() > 1) ++plusieurs;
+                EXPECT_NEAR(c.effort, m.cout, 1e-9) << "étoile " << k;
+                EXPECT_NEAR(c.gain, m.gain, 1e-9) << "étoile " << k;
+                EXPECT_EQ(c.lignes, m.lignes) << "étoile " << k;
+            }
+    }
+    EXPECT_GT(possibles, 10);
+    EXPECT_GT(plusieurs, 5);  // not only empty or single-row paths
+}
+
+// Every gain on random full ECi sheets equals the difference of two full evaluations.
+TEST(Progression, EciGainsContreDeuxEvaluations) {
+    auto ref = eci::Referentiel::eci();
+    std::mt19937 rng(5);
+    for (int feuille = 0; feuille < 3; ++feuille) {
+        FeuilleEci f = feuilleEci(*ref, rng, feuille == 0);
+        // Some sous-actions with their own statut (détaillé too), masking their tâches.
+        for (int i = 0; i < (int)ref->taille(); ++i)
+            if (ref->noeud(i).type == "sous-action" && !ref->noeud(i).feuille() && rng() % 5 == 0)
+                f.entrees.statuts[(std::size_t)i] =
+                    rng() % 2 ? eci::ligneStatut(StatutSaisi::pasFait)
+                              : eci::ligneStatut(StatutSaisi::detaille, eci::Fractions{0.3, 0.3, 0.4});
+        const prog::Situation sit{*ref, f.entrees, parametres(*ref)};
+        const auto g = prog::gains(sit);
+        const auto avant = eci::calculerScores(*ref, f.entrees, parametres(*ref));
+        int positifs = 0;
+        for (int i = 0; i < (int)ref->taille(); ++i) {
+            const eci::Noeud& n = ref->noeud(i);
+            if (!n.estSousActionOuTache()) {
+                EXPECT_FALSE(g[(std::size_t)i]);
+                continue;
+            }
+            bool masque = false;
+            for (int q = n.parent; q >= 0; q = ref->noeud(q).parent) masque = masque || propre(f.entrees, q);
+            const auto& sc = avant[(std::size_t)i];
+            const auto& st = f.entrees.statuts[(std::size_t)i];
+            const bool fait = st && st->concerne && st->avancement == eci::Avancement::fait;
+            double attendu = 0;
+            if (!masque && sc.concerne && !sc.desactive && !fait)
+                attendu = eci::arrondi3(
+                    eci::calculerScores(*ref, appliquer(f.entrees, {i}), parametres(*ref)).front().pointFait -
+                    avant.front().pointFait);
+            ASSERT_TRUE(g[(std::size_t)i]);
+            EXPECT_EQ(*g[(std::size_t)i], attendu) << n.identifiant;
+            if (attendu > 0) ++positifs;
+        }
+        EXPECT_GT(positifs, 30);
+    }
+}
+
 // A declared non-concerné criterion node: no path, and the reason says so.
 TEST(Progression, CritereDeclareNonConcerne) {
     auto ref = eci::Referentiel::eci();
@@ -305,6 +409,17 @@ TEST(Progression, CritereDeclareNonConcerne) {
     ASSERT_FALSE(c.raisons.empty());
     EXPECT_NE(c.raisons.front().find("2.2.0"), std::string::npos);
     EXPECT_NE(prog::texte(*ref, c).find("non concerné"), std::string::npos);
+    // A tâche of 4.1.0 (judged on tâche counts, 100 % required) declared non concerné: the other
+    // fait is not enough, and the reason names the tâche.
+    e.statuts[(std::size_t)ref->index("2.2.0")].reset();
+    e.statuts[(std::size_t)ref->index("4.1.0.1")] = eci::ligneStatut(StatutSaisi::nonConcerne);
+    e.statuts[(std::size_t)ref->index("4.1.0.2")] = eci::ligneStatut(StatutSaisi::fait);
+    const prog::Chemin d = prog::chemin(sit, lab::parcoursEci(), 1);
+    EXPECT_FALSE(d.possible);
+    ASSERT_EQ(d.raisons.size(), 1u);
+    EXPECT_NE(d.raisons.front().find("4.1.0.1 est déclarée non concernée"), std::string::npos) << d.raisons.front();
+    EXPECT_FALSE(etoileAtteinte(*ref, appliquer(e, candidatsOracle(*ref, e, eci::calculerScores(*ref, e, parametres(*ref)))),
+                                lab::parcoursEci(), 1));  // indeed: every row fait does not reach it
 }
 
 // An empty sheet: star 1 needs every criterion row of star 1 (no score), the path says how many.

@@ -2,11 +2,13 @@
 // page): the action criteria by their minimal sets of rows, then the score by a covering knapsack
 // on the exact gains, every combination compared, the winner checked by re-evaluation.
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 #include "eci/progression.hpp"
 #include "eci/texte.hpp"
@@ -24,14 +26,9 @@ namespace {
 constexpr double kTolerance = 1e-7;
 // §4.3 Limits of the exhaustive searches (beyond them: ErreurProgression, never a guess).
 constexpr int kLignesExhaustif = 16;      // candidate rows of a référentiel with score rules
-constexpr int kLignesCritere = 20;        // rows that can change the criteria of one component
+constexpr int kLignesCritere = 12;        // rows that can change the criteria of one component (ECi: 5)
 constexpr std::size_t kCombinaisons = 100000;
-
-bool aDesReglesScore(const Referentiel& ref) {
-    for (const ReglesNoeud& r : ref.regles())
-        if (!r.score.empty()) return true;
-    return false;
-}
+constexpr std::size_t kNoeudsRecherche = 300000;   // branch and bound (efforts finer than 0.001)
 
 // A candidate set, compared by (cost, −gain, row order) (§3).
 struct Solution {
@@ -57,6 +54,90 @@ struct Article {
     double gain;   // exact δ, > 0
     double cout;   // effort (1 without efforts)
 };
+
+// §4.2 Ties inside the dynamic programme: gains equal within this are equal (far below kTolerance
+// even summed over every row).
+constexpr double kEgalite = 1e-10;
+// Largest table of the dynamic programme (bits: rows × cost units).
+constexpr std::size_t kBitsProgramme = std::size_t(64) << 20;
+
+// §4.2 With efforts that are whole multiples of 1, 0.1, 0.01 or 0.001: the exact dynamic programme
+// over the total effort (in those units). F[c] = the largest exact gain of a subset of the rows
+// i.. costing exactly c, rows taken in reverse row order; one bit per (row, c) says whether taking
+// the row reaches F[c], so that the rebuild from the first row gives the earliest rows among the
+// equal optima. Bounded by the cost of the greedy cover (an upper bound of the optimum). nullopt
+// when the efforts have finer decimals or the table would be too large (the caller then searches by
+// branch and bound).
+std::optional<Solution> couvrirParProgrammation(std::vector<Article> articles, double besoin) {
+    double echelle = 0;
+    for (double e : {1.0, 10.0, 100.0, 1000.0}) {
+        bool entiers = true;
+        for (const Article& a : articles) {
+            const double x = a.cout * e;
+            if (std::fabs(x - std::round(x)) > 1e-9 * std::max(1.0, x) || x > 1e9) { entiers = false; break; }
+        }
+        if (entiers) { echelle = e; break; }
+    }
+    if (echelle == 0) return std::nullopt;
+    // In units of the efforts' greatest common divisor (euros counted in hundreds...).
+    long long pgcd = 0;
+    for (const Article& a : articles) pgcd = std::gcd(pgcd, std::llround(a.cout * echelle));
+    if (pgcd <= 0) return std::nullopt;
+    auto unites = [&](double cout) { return std::llround(cout * echelle) / pgcd; };
+    std::vector<long long> w(articles.size());
+    for (std::size_t i = 0; i < articles.size(); ++i) w[i] = unites(articles[i].cout);
+    // Upper bound: the greedy cover by cost per point.
+    std::vector<std::size_t> ordre(articles.size());
+    std::iota(ordre.begin(), ordre.end(), 0);
+    std::sort(ordre.begin(), ordre.end(), [&](std::size_t a, std::size_t b) {
+        return articles[a].cout / articles[a].gain < articles[b].cout / articles[b].gain;
+    });
+    long long borne = 0;
+    double g = 0;
+    for (std::size_t k : ordre) {
+        if (g >= besoin - kTolerance) break;
+        g += articles[k].gain;
+        borne += w[k];
+    }
+    const std::size_t n = articles.size(), C = (std::size_t)borne + 1;
+    if (n * C > kBitsProgramme) return std::nullopt;
+    std::sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) { return a.noeud < b.noeud; });
+    for (std::size_t i = 0; i < n; ++i) w[i] = unites(articles[i].cout);
+    const double moinsInfini = -std::numeric_limits<double>::infinity();
+    std::vector<double> F(C, moinsInfini);
+    F[0] = 0;
+    std::vector<std::uint64_t> prendre((n * C + 63) / 64, 0);
+    for (std::size_t i = n; i-- > 0;) {
+        const std::size_t wi = (std::size_t)w[i];
+        for (std::size_t c = C; c-- > wi;) {
+            const double avec = F[c - wi];
+            if (avec == moinsInfini) continue;
+            const double v = avec + articles[i].gain;
+            if (v >= F[c] - kEgalite) {
+                const std::size_t bit = i * C + c;
+                prendre[bit / 64] |= std::uint64_t(1) << (bit % 64);
+            }
+            if (v > F[c]) F[c] = v;
+        }
+    }
+    std::size_t cible = C;
+    for (std::size_t c = 0; c < C; ++c)
+        if (F[c] >= besoin - kTolerance) { cible = c; break; }
+    if (cible == C) return std::nullopt;  // cannot happen (the greedy cover costs at most C − 1)
+    Solution s;
+    s.trouvee = true;
+    std::size_t r = cible;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t bit = i * C + r;
+        if (r >= (std::size_t)w[i] && (prendre[bit / 64] >> (bit % 64) & 1)) {
+            s.lignes.push_back(articles[i].noeud);
+            s.gain += articles[i].gain;
+            s.cout += articles[i].cout;
+            r -= (std::size_t)w[i];
+        }
+    }
+    return s;
+}
 
 // §4.2 Least cost subset of `articles` whose gains add up to `besoin` (points), ties by gain then
 // row order. Fewest rows (every cost 1): the largest gains first. With efforts: depth-first branch
@@ -88,6 +169,7 @@ Solution couvrir(std::vector<Article> articles, double besoin, bool efforts) {
         std::sort(s.lignes.begin(), s.lignes.end());
         return s;
     }
+    if (auto s = couvrirParProgrammation(articles, besoin)) return *s;
     // Cost per point ascending (the LP order), then row order.
     std::sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
         const double ra = a.cout / a.gain, rb = b.cout / b.gain;
@@ -124,7 +206,11 @@ Solution couvrir(std::vector<Article> articles, double besoin, bool efforts) {
         }
         return g;
     };
+    std::size_t noeuds = 0;
     std::function<void(std::size_t, double, double)> explorer = [&](std::size_t k, double cout, double gain) {
+        if (++noeuds > kNoeudsRecherche)
+            throw ErreurProgression("Chemin : efforts trop variés pour une recherche exacte ; donnez des efforts au "
+                                    "millième près au plus (par exemple en jours ou en euros entiers).");
         const double reste = besoin - gain;
         if (reste <= kTolerance) {
             Solution s;
@@ -157,6 +243,19 @@ Solution couvrir(std::vector<Article> articles, double besoin, bool efforts) {
 std::string pourcent(double x) { return texte::nombreFr(arrondi3(x)) + " %"; }
 
 std::string nomCritere(const lab::LigneCritere& l) { return "« " + l.critere + " " + l.formulation + " »"; }
+
+// §5 Why a criterion cannot be met by switching rows to « fait »: a row under its node declared non
+// concerné (it counts as not done, docs/labellisation.md §4 step 5), or nothing left to switch.
+std::string critereHorsDePortee(const Referentiel& ref, const std::vector<ScoreNoeud>& scores,
+                                const lab::LigneCritere& lc) {
+    const int e = lc.noeudEvalue;
+    for (int i = e + 1; i < e + ref.noeud(e).taille; ++i)
+        if (!scores[(std::size_t)i].concerne)
+            return "le critère " + nomCritere(lc) + " ne peut être atteint : la ligne " + ref.noeud(i).identifiant +
+                   " est déclarée non concernée et compte comme non faite";
+    return "le critère " + nomCritere(lc) + " resterait non atteint même avec toutes ses lignes à « fait » (" +
+           lc.manque + ")";
+}
 
 }  // namespace
 
@@ -247,8 +346,7 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
                 if (dessous || dessus) r.push_back(i);
             }
             if (lc.etat == lab::Etat::nonAtteint && r.empty()) {
-                c.raisons.push_back("le critère " + nomCritere(lc) + " n'est pas atteint et aucune ligne à remplir ne le "
-                                    "concerne (" + lc.manque + ")");
+                c.raisons.push_back(critereHorsDePortee(ref, avant, lc));
                 continue;
             }
             lignesCritere.push_back(l);
@@ -291,7 +389,7 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
             std::vector<std::uint32_t> masques(1u << n);
             std::iota(masques.begin(), masques.end(), 0u);
             std::stable_sort(masques.begin(), masques.end(), [](std::uint32_t x, std::uint32_t y) {
-                return __builtin_popcount(x) < __builtin_popcount(y);
+                return std::bitset<32>(x).count() < std::bitset<32>(y).count();
             });
             std::vector<std::uint32_t> trouves;
             std::vector<std::vector<int>> ensembles;
@@ -315,19 +413,18 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
             if (ensembles.empty()) {
                 for (std::size_t l : membres)
                     if (criteres.lignes[l].etat == lab::Etat::nonAtteint)
-                        c.raisons.push_back("le critère " + nomCritere(criteres.lignes[l]) +
-                                            " resterait non atteint même avec toutes ses lignes à « fait »");
+                        c.raisons.push_back(critereHorsDePortee(ref, avant, criteres.lignes[l]));
                 continue;
             }
             minimaux.push_back(std::move(ensembles));
         }
 
         // §4.2 The score: exact gains of the candidates (additive without score rules).
-        const double faitExact0 = ev.faitExact({});
+        const double faitExact0 = ev.exacts().front().pointFait;
         std::vector<double> delta(ref.taille(), 0.0);
         double totalDelta = 0;
         for (int i : candidats) {
-            delta[(std::size_t)i] = std::max(0.0, ev.faitExact({i}) - faitExact0);
+            delta[(std::size_t)i] = gainExact(ev.exacts(), i);
             totalDelta += delta[(std::size_t)i];
         }
         double besoin = -1;  // exact points still to gain; ≤ 0: the score criterion is met
@@ -349,14 +446,10 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
                                         std::to_string(etoile) + ")");
             }
         }
-        if (c.raisons.empty()) {
-            // Every combination of one minimal set per component, completed by the knapsack.
-            std::size_t combinaisons = 1;
-            for (const auto& e : minimaux) {
-                combinaisons *= e.size();
-                if (combinaisons > kCombinaisons)
-                    throw ErreurProgression("Chemin : trop de façons d'atteindre les critères pour une recherche exacte.");
-            }
+        // Every combination of one minimal set per component, completed by the knapsack on the rest
+        // for the points still missing (`besoinModele`).
+        auto chercher = [&](double besoinModele) {
+            Solution meilleure_;
             std::vector<std::size_t> choix(minimaux.size(), 0);
             std::vector<char> fixe(ref.taille(), 0);
             for (;;) {
@@ -374,19 +467,34 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
                 for (int i : candidats)
                     if (!fixe[(std::size_t)i] && delta[(std::size_t)i] > 0)
                         articles.push_back({i, delta[(std::size_t)i], effort(i)});
-                Solution reste = couvrir(std::move(articles), besoin - base.gain, efforts != nullptr);
+                Solution reste = couvrir(std::move(articles), besoinModele - base.gain, efforts != nullptr);
                 if (reste.trouvee) {
                     Solution sol = base;
                     sol.cout += reste.cout;
                     sol.gain += reste.gain;
                     sol.lignes.insert(sol.lignes.end(), reste.lignes.begin(), reste.lignes.end());
                     std::sort(sol.lignes.begin(), sol.lignes.end());
-                    if (meilleure(sol, meilleur)) meilleur = std::move(sol);
+                    if (meilleure(sol, meilleure_)) meilleure_ = std::move(sol);
                 }
                 std::size_t k = 0;
                 while (k < choix.size() && ++choix[k] == minimaux[k].size()) choix[k++] = 0;
                 if (k == choix.size()) break;
             }
+            return meilleure_;
+        };
+        if (c.raisons.empty()) {
+            std::size_t combinaisons = 1;
+            for (const auto& e : minimaux) {
+                combinaisons *= e.size();
+                if (combinaisons > kCombinaisons)
+                    throw ErreurProgression("Chemin : trop de façons d'atteindre les critères pour une recherche exacte.");
+            }
+            meilleur = chercher(besoin);
+            // §4.4 The model is relaxed by kTolerance: a set whose exact sum lands within it of the
+            // rounding boundary may fail the re-evaluation. Then the search is run again with the
+            // boundary raised by twice the tolerance (every set it finds passes).
+            if (meilleur.trouvee && besoin > 0 && !ev.etoileAtteinte(parcours, etoile, meilleur.lignes))
+                meilleur = chercher(besoin + 2 * kTolerance);
             if (!meilleur.trouvee)
                 c.raisons.push_back("aucun ensemble de lignes n'atteint à la fois le score et les critères");
         }

@@ -55,6 +55,21 @@ double Evaluateur::faitExact(const std::vector<int>& lignes) {
     return sortie_.front().pointFait;
 }
 
+bool Evaluateur::etoileAtteinte(const labellisation::Parcours& p, int etoile, const std::vector<int>& lignes) {
+    return labellisation::evaluerCriteres(s_.ref, scores(lignes), p, etoile).atteinte();
+}
+
+const std::vector<ScoreNoeud>& Evaluateur::exacts() {
+    if (exacts_.empty()) calculerScores(s_.ref, e_, exact_, exacts_);
+    return exacts_;
+}
+
+bool aDesReglesScore(const Referentiel& ref) {
+    for (const ReglesNoeud& r : ref.regles())
+        if (!r.score.empty()) return true;
+    return false;
+}
+
 const std::vector<ScoreNoeud>& Evaluateur::scores(const std::vector<int>& lignes) {
     appliquer(lignes);
     calculerScores(s_.ref, e_, s_.params, sortie_);
@@ -95,6 +110,8 @@ std::vector<std::optional<double>> gains(const Situation& s) {
     const std::vector<ScoreNoeud> avant = ev.scores({});
     const double faitAvant = avant.front().pointFait;
     const std::vector<char> m = masques(ref, s.entrees);
+    const bool additif = !aDesReglesScore(ref);
+    const double faitExact0 = additif ? ev.exacts().front().pointFait : 0.0;
     std::vector<std::optional<double>> g(ref.taille());
     for (int i = 0; i < (int)ref.taille(); ++i) {
         if (!ref.noeud(i).estSousActionOuTache()) continue;
@@ -103,8 +120,17 @@ std::vector<std::optional<double>> gains(const Situation& s) {
             g[(std::size_t)i] = 0.0;
             continue;
         }
-        // §2: root pointFait after − before, both rounded as every score, the difference too.
-        const double apres = arrondi3(ev.faitExact({i}));
+        // §2: root pointFait after − before, both rounded as every score, the difference too. Without
+        // score rules the exact points after are the points before plus the row's exact gain (§2.1);
+        // a sum that lands within a millionth of a thousandth of a rounding tie is re-evaluated.
+        double exact = 0;
+        bool calcule = false;
+        if (additif) {
+            exact = faitExact0 + gainExact(ev.exacts(), i);
+            const double x = exact * 1000, frac = x - std::floor(x);
+            calcule = std::fabs(frac - 0.5) > 1e-6;
+        }
+        const double apres = arrondi3(calcule ? exact : ev.faitExact({i}));
         g[(std::size_t)i] = arrondi3(apres - faitAvant) + 0.0;
     }
     return g;

@@ -25,6 +25,11 @@ public:
     explicit Evaluateur(const Situation& s);
     // The root's exact (unrounded) points fait with `lignes` switched to « fait ».
     double faitExact(const std::vector<int>& lignes);
+    // The unrounded scores of the situation itself (computed once).
+    const std::vector<ScoreNoeud>& exacts();
+    // Star `etoile` is within reach (labellisation::evaluerCriteres(...).atteinte()) with `lignes`
+    // switched to « fait ».
+    bool etoileAtteinte(const labellisation::Parcours& p, int etoile, const std::vector<int>& lignes);
     // The rounded scores with `lignes` switched to « fait » (valid until the next call).
     const std::vector<ScoreNoeud>& scores(const std::vector<int>& lignes);
 
@@ -36,6 +41,19 @@ private:
     std::vector<std::optional<LigneStatut>> sauve_;
     ParametresCalcul exact_;
     std::vector<ScoreNoeud> sortie_;
+    std::vector<ScoreNoeud> exacts_;
 };
+
+// §2.1 The exact gain of switching node i to « fait » when gains add up (no score rule): its
+// potentiel minus its points fait, unrounded (`exacts`: Evaluateur::exacts()).
+inline double gainExact(const std::vector<ScoreNoeud>& exacts, int i) {
+    const ScoreNoeud& s = exacts[(std::size_t)i];
+    const double pot = s.pointPotentiel == s.pointPotentiel ? s.pointPotentiel : 0.0;  // NaN counts 0
+    const double fait = s.pointFait == s.pointFait ? s.pointFait : 0.0;
+    return pot - fait > 0 ? pot - fait : 0.0;
+}
+
+// Whether the référentiel has score rules (§2.2: gains do not add up).
+bool aDesReglesScore(const Referentiel& ref);
 
 }  // namespace eci::progression::interne
