@@ -31,7 +31,7 @@ from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
     fonction_addin,
     BORDURE, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, NS_CHART, STYLE_GRAPHIQUE,
     VERT_CLAIR, VERT_FONCE, VERT_MOYEN, Styles, Validations, c_couverte, c_formule, c_nombre, c_texte,
-    c_vide, chaine, col_lettre, contenu_xml, ecrire_paquet, escape, hauteur_texte, ligne, meta_xml as
+    c_vide, chaine, col_lettre, contenu_xml, protection_feuille, ecrire_paquet, escape, hauteur_texte, ligne, meta_xml as
     _meta_xml, mise_en_page, page_maitre, plage, plage_graphique, reglages_feuille_figee,
     reglages_xml, style_nomme_cellule, style_table, styles_xml)
 
@@ -766,13 +766,7 @@ class Classeur:
         declarative items to tick and the evidence documents per sous-action."""
         st, val = self.st, self.val
         bord = BORDURE
-        s_titre = st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True)
-        s_sous = st.cellule(italique=True, couleur="#595959", taille=9, retour=True, valign="top")
-        s_lbl = st.cellule(gras=True, bordure=bord, retour=True)
-        s_nb = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier")
-        s_nb_saisie = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier",
-                                 fond=JAUNE_SAISIE, saisie=True)
-        s_pts = st.cellule(gras=True, bordure=bord, halign="center", format="Npoints")
+        s_titre, s_sous, s_lbl, s_nb, s_nb_saisie, s_pts = self.styles_tableau_de_bord()
         s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="middle", bordure=bord)
         s_alerte = st.cellule(gras=True, couleur="#c9211e", taille=9, retour=True, valign="middle")
         s_entete = st.cellule(gras=True, fond=VERT_FONCE, couleur="#ffffff", retour=True, halign="center",
@@ -932,13 +926,29 @@ class Classeur:
                     "preuves_noeud": f"C{l_cherche}", "preuves_documents": f"D{l_cherche}"}
         assert cellules == C, (cellules, C)
         assert LAB["plages"]["resume"] == f"A1:H{l_dernier}", l_dernier   # the PDF synthesis adds it
-        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
+        self.ajouter_feuille(F_LABEL, "taLab", largeurs, lignes, plage_graphique(F_LABEL, "A", 1, "H", fin))
+
+    def styles_tableau_de_bord(self):
+        """The styles « Labellisation » and « Prochaines étapes » share: title, subtitle, label, number,
+        number to type in, points."""
+        st, bord = self.st, BORDURE
+        return (st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True),
+                st.cellule(italique=True, couleur="#595959", taille=9, retour=True, valign="top"),
+                st.cellule(gras=True, bordure=bord, retour=True),
+                st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier"),
+                st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier",
+                           fond=JAUNE_SAISIE, saisie=True),
+                st.cellule(gras=True, bordure=bord, halign="center", format="Npoints"))
+
+    def ajouter_feuille(self, nom, style, largeurs, lignes, impression=None, formes=""):
+        """Appends a protected sheet (input cells stay editable): its columns' widths (cm), rows, optional
+        print range (chart-style address) and shapes."""
+        cols = "".join(f'<table:table-column table:style-name="{self.st.colonne(w)}" '
                        f'table:default-cell-style-name="Default"/>' for w in largeurs)
-        xml = (f'<table:table table:name="{escape(F_LABEL)}" table:style-name="taLab" table:protected="true" '
-               f'table:print-ranges="{escape(plage_graphique(F_LABEL, "A", 1, "H", fin))}">'
-               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
-               + cols + "".join(lignes) + "</table:table>")
-        self.feuilles.append((F_LABEL, xml))
+        imp = f' table:print-ranges="{escape(impression)}"' if impression else ""
+        self.feuilles.append((nom, f'<table:table table:name="{escape(nom)}" table:style-name="{style}" '
+                                   f'table:protected="true"{imp}>' + protection_feuille() + formes + cols
+                                   + "".join(lignes) + "</table:table>"))
 
     # Prochaines étapes ---------------------------------------------------------------------------
     def feuille_prochaines_etapes(self):
@@ -952,13 +962,7 @@ class Classeur:
         st, val = self.st, self.val
         bord = BORDURE
         C, K, LG = ETA["colonnes"], ETA["cellules"], ETA["lignes"]
-        s_titre = st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True)
-        s_sous = st.cellule(italique=True, couleur="#595959", taille=9, retour=True, valign="top")
-        s_lbl = st.cellule(gras=True, bordure=bord, retour=True)
-        s_nb = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier")
-        s_nb_saisie = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier",
-                                 fond=JAUNE_SAISIE, saisie=True)
-        s_pts = st.cellule(gras=True, bordure=bord, halign="center", format="Npoints")
+        s_titre, s_sous, s_lbl, s_nb, s_nb_saisie, s_pts = self.styles_tableau_de_bord()
         s_pct = st.cellule(gras=True, bordure=bord, halign="center", format="Npct")
         s_expl = st.cellule(bordure=bord, retour=True, valign="top", fond=GRIS_CALCUL)
         s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="middle")
@@ -1135,13 +1139,7 @@ class Classeur:
                     "nombre_lignes": f"D{l_nb}", "gain_total": f"D{l_gain}", "pourcentage": f"D{l_pct}",
                     "pourcentage_apres": f"D{l_pct_apres}", "effort_total": f"D{l_eff}"}
         assert trouve == LG and cellules == K, (trouve, cellules)
-        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
-                       f'table:default-cell-style-name="Default"/>' for w in largeurs)
-        xml = (f'<table:table table:name="{escape(F_ETAPES)}" table:style-name="taEta" table:protected="true" '
-               f'table:print-ranges="{escape(plage_graphique(F_ETAPES, "A", 1, "G", l_top0 + 9))}">'
-               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
-               + cols + "".join(lignes) + "</table:table>")
-        self.feuilles.append((F_ETAPES, xml))
+        self.ajouter_feuille(F_ETAPES, "taEta", largeurs, lignes, plage_graphique(F_ETAPES, "A", 1, "G", l_top0 + 9))
 
     # Évolution and Précédent ------------------------------------------------------------------------
     def feuille_precedent(self):
@@ -1201,12 +1199,7 @@ class Classeur:
                                                          matrice=(8, n))
             rangee(cel)
         assert len(lignes) == D
-        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
-                       f'table:default-cell-style-name="Default"/>' for w in [1.8] * largeur)
-        xml = (f'<table:table table:name="{escape(F_PRECEDENT)}" table:style-name="taPrec" table:protected="true">'
-               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
-               + cols + "".join(lignes) + "</table:table>")
-        self.feuilles.append((F_PRECEDENT, xml))
+        self.ajouter_feuille(F_PRECEDENT, "taPrec", [1.8] * largeur, lignes)
 
     def feuille_evolution(self):
         """What changed since an earlier autodiagnostic (spec progression.md, « Year on year »): % fait and
@@ -1346,13 +1339,8 @@ class Classeur:
                   + self.cadre("Evolution", 0, 0.0, y_graph, largeur_totale, h_graph,
                                " ".join([cat, plage_graphique(F_EVOLUTION, "C", l_ent, "D", a5)]))
                   + "</table:shapes>")
-        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
-                       f'table:default-cell-style-name="Default"/>' for w in largeurs)
-        xml = (f'<table:table table:name="{escape(F_EVOLUTION)}" table:style-name="taEvo" table:protected="true" '
-               f'table:print-ranges="{escape(plage_graphique(F_EVOLUTION, "A", 1, "G", fin))}">'
-               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
-               + formes + cols + "".join(lignes) + "</table:table>")
-        self.feuilles.append((F_EVOLUTION, xml))
+        self.ajouter_feuille(F_EVOLUTION, "taEvo", largeurs, lignes, plage_graphique(F_EVOLUTION, "A", 1, "G", fin),
+                             formes)
 
     @staticmethod
     def cadre(nom, z, x, y, w, h, plages):
