@@ -8,8 +8,8 @@
 //   - a second run with a platform export of the earlier year replaces the first comparison entirely;
 //   - one undo restores every cell of every sheet (values and formulas);
 //   - the sources keep their checksum; bad files (corrupt, not an autodiagnostic, text, password,
-//     FIFO, a sheet declaring a billion cells) and a bad target are refused in French words and
-//     leave the document as it was;
+//     FIFO, a sheet declaring a billion cells), the open autodiagnostic itself and a bad target are
+//     refused in French words and leave the document as it was;
 //   - the Basic entry point EconomieCirculaire.Commandes.ComparerAutodiagnostic.
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
@@ -335,6 +335,14 @@ TEST_F(CalcTest, ComparerRefuseLesMauvaisFichiers) {
     verifierEgal(initial, instantane(c));
     for (const auto& [p, h] : empreintes) EXPECT_EQ(empreinte(p), h) << p << " was modified";
 
+    // The open autodiagnostic itself: refused, and the document stays open and usable.
+    {
+        Classeur meme = Classeur::ouvrir(avant[0].fichier);
+        const Resultat r = executer(meme, kCommande, {pv("Fichier", uno::Any(ou(avant[0].fichier.string())))});
+        EXPECT_EQ(r.etat, css::frame::DispatchResultState::FAILURE) << r.rapport;
+        EXPECT_NE(r.rapport.find("est l'autodiagnostic ouvert"), std::string::npos) << r.rapport;
+        EXPECT_TRUE(meme.aFeuille(kEvolution));
+    }
     // A target that is no autodiagnostic.
     {
         Classeur vierge = Classeur::nouveau();

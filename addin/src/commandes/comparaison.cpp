@@ -7,6 +7,7 @@
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
@@ -139,10 +140,17 @@ Precedent lireExport(const uno::Reference<css::lang::XComponent>& doc, const std
     return p;
 }
 
-// Opens the source after the safe-file checks (hidden, read-only, no macro), reads it, closes it.
-Precedent lireSource(const uno::Reference<uno::XComponentContext>& ctx, const OUString& fichier) {
+// Opens the source after the safe-file checks (hidden, read-only, no macro), reads it, closes it. The
+// open autodiagnostic itself is refused (LibreOffice could hand back that very document, which must not
+// be closed).
+Precedent lireSource(const uno::Reference<uno::XComponentContext>& ctx, const OUString& fichier,
+                     const uno::Reference<css::lang::XComponent>& actuel) {
     const OUString url = versUrl(fichier);
     const std::string nom = s8(fichier);
+    const uno::Reference<css::frame::XModel> modele(actuel, uno::UNO_QUERY);
+    if (modele.is() && !modele->getURL().isEmpty() && modele->getURL() == url)
+        throw ErreurCommande("Le fichier « " + nom + " » est l'autodiagnostic ouvert : choisissez celui de l'année "
+                             "précédente.");
     if (std::string raison = raisonDeRefuser(ctx, url, nom); !raison.empty()) {
         raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
         throw ErreurCommande(raison + " : « " + nom + " ».");
@@ -157,6 +165,9 @@ Precedent lireSource(const uno::Reference<uno::XComponentContext>& ctx, const OU
     if (!source.is())
         throw ErreurCommande("Le fichier « " + nom + " » n'a pas pu être ouvert (format inconnu, fichier abîmé ou "
                              "protégé par mot de passe ?).");
+    if (source == actuel)
+        throw ErreurCommande("Le fichier « " + nom + " » est l'autodiagnostic ouvert : choisissez celui de l'année "
+                             "précédente.");
     try {
         uno::Reference<css::sheet::XSpreadsheetDocument> d(source, uno::UNO_QUERY);
         if (!d.is()) throw ErreurCommande("Le fichier « " + nom + " » n'est pas un classeur.");
@@ -286,7 +297,7 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
     if (fichier.isEmpty()) throw ErreurCommande("Aucun fichier à comparer.");
 
     // 1. Read the earlier autodiagnostic (the source is closed, never stored).
-    Precedent p = lireSource(ctx, fichier);
+    Precedent p = lireSource(ctx, fichier, autodiag);
 
     // 2. The current inputs and the rows of « Précédent » (same N° in the same order as Référentiel).
     const sal_Int32 n = ref::ligneUnoDerniere - kPremiereRef + 1;
