@@ -46,7 +46,7 @@ using ::rtl::OUString;
 
 // Number of XFonctions methods called below; checked against the generated table so that a new
 // function cannot be left out of the fuzzing silently.
-constexpr int kMethodesAppelees = 26;
+constexpr int kMethodesAppelees = 29;
 
 struct Lecteur : Octets {
     using Octets::Octets;
