@@ -7,13 +7,19 @@
 //       evaluations by content: mostly the cost of passing the ranges 368 times)
 //   (c) baseline: 368 native formulas (COUNTA + SUM) over the same ranges
 //   (d) for reference: calculateAll of the same sheet without any formula (UNO round trip)
+//   (e) with a workbook given: the whole autodiagnostic (all its sheets), one statut of Référentiel
+//       changed between two recalculations, as in (a)-(d)
 //
 // Between two measures one status changes (a new content each time, so the add-in's cache
 // does not answer), then XCalculatable::calculateAll() is timed (automatic calculation off).
 //
-// usage: eci_bench_calc [recalculs]   (default 31)
+// usage: eci_bench_calc [recalculs] [autodiagnostic.ods]   (default 31; (e) only with a workbook)
 // Needs the profile made by the ctest fixture eci_calc_profile (or ECI_PROFILE_TEMPLATE).
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -26,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "eci/disposition.hpp"
 #include "eci/referentiel.hpp"
 #include "office.hpp"
 
@@ -113,6 +120,45 @@ Mesure mesurer(const Donnees& d, const std::function<void(Sheet&)>& formules, in
     return m;
 }
 
+// (e) The autodiagnostic workbook `fichier` (an untitled copy, hidden, never stored): a tâche's statut
+// changes in Référentiel before each timed calculateAll.
+Mesure mesurerClasseur(const std::string& fichier, int recalculs) {
+    namespace ref = eci::disposition::autodiagnostic::referentiel;
+    Office::instance().ensureRunning();
+    uno::Sequence<css::beans::PropertyValue> p(2);
+    p.getArray()[0].Name = "Hidden";
+    p.getArray()[0].Value <<= true;
+    p.getArray()[1].Name = "AsTemplate";
+    p.getArray()[1].Value <<= true;
+    uno::Reference<css::lang::XComponent> doc(
+        Office::instance().desktop()->loadComponentFromURL(ou("file://" + fichier), "_blank", 0, p), uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XSpreadsheetDocument> d(doc, uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XSpreadsheet> f(d->getSheets()->getByName(ou(eci::disposition::autodiagnostic::feuilleReferentiel)),
+                                               uno::UNO_QUERY_THROW);
+    uno::Reference<css::sheet::XCalculatable> calc(doc, uno::UNO_QUERY_THROW);
+    calc->enableAutomaticCalculation(false);
+    calc->calculateAll();  // warm-up
+    auto ids = eci::Referentiel::eci();
+    std::vector<sal_Int32> taches;
+    for (sal_Int32 l = ref::ligneUnoPremiere; l <= ref::ligneUnoDerniere; ++l) {
+        uno::Reference<css::text::XTextRange> t(f->getCellByPosition(ref::colonneUnoId, l), uno::UNO_QUERY_THROW);
+        const int i = ids->index(utf8(t->getString()));
+        if (i >= 0 && ids->noeud(i).type == "tache") taches.push_back(l);
+    }
+    std::vector<double> t;
+    for (int k = 0; k < recalculs; ++k) {
+        const sal_Int32 l = taches[static_cast<std::size_t>(k * 7) % taches.size()];
+        uno::Reference<css::text::XTextRange>(f->getCellByPosition(ref::colonneUnoStatut, l), uno::UNO_QUERY_THROW)
+            ->setString(ou(kStatuts[(k / 5 + l) % 4]));
+        auto a = std::chrono::steady_clock::now();
+        calc->calculateAll();
+        auto b = std::chrono::steady_clock::now();
+        t.push_back(std::chrono::duration<double, std::milli>(b - a).count());
+    }
+    uno::Reference<css::util::XCloseable>(doc, uno::UNO_QUERY_THROW)->close(true);
+    return Mesure{mediane(t), *std::min_element(t.begin(), t.end())};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -177,6 +223,12 @@ int main(int argc, char** argv) {
         std::printf("  Contrôle : (a) et (b) donnent les mêmes points faits sur les %zu lignes : %s\n", n,
                     differences == 0 ? "oui" : "NON");
         if (differences) code = 2;
+        if (argc > 2) {
+            const Mesure me = mesurerClasseur(argv[2], recalculs);
+            std::printf("\n  (e) classeur d'autodiagnostic entier (%s) : %.2f ms  (min %.2f ms)\n", argv[2],
+                        me.medianeMs, me.minMs);
+            std::printf("  Objectif : moins de 10 ms : %s\n", me.medianeMs < 10 ? "atteint" : "NON ATTEINT");
+        }
     } catch (const uno::Exception& e) {
         std::fprintf(stderr, "erreur UNO : %s\n", utf8(e.Message).c_str());
         code = 1;

@@ -12,6 +12,7 @@
 #include "eci/calc/fonctions_aide.hpp"
 #include "eci/calc/fonctions_criteres.hpp"
 #include "eci/calc/fonctions_labellisation.hpp"
+#include "eci/calc/fonctions_progression.hpp"
 #include "eci/calc/import.hpp"
 
 #include "octets.hpp"
@@ -75,7 +76,7 @@ struct Lecteur : Octets {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Lecteur r{data, size};
-    const int fonction = r.octet() % 25;
+    const int fonction = r.octet() % 28;
     try {
         switch (fonction) {
             case 0: eci::calc::evaluer(r.plage(), r.plage(), r.optionnel(), r.optionnel(), r.optionnel()); break;
@@ -134,6 +135,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                             r.optionnel());
                 break;
             case 23: eci::calc::preuves(r.cellule()); break;
+            case 24: eci::calc::gain(r.plage(), r.plage(), r.optionnel(), r.optionnel(), r.optionnel()); break;
+            case 25:
+            case 26: {
+                Plage ids = r.plage(), st = r.plage();
+                const double etoile = r.nombre();
+                Optionnel d = r.optionnel(), c = r.optionnel(), ref = r.optionnel();
+                if (fonction == 25) eci::calc::chemin(ids, st, etoile, d, c, ref, r.optionnel());
+                else eci::calc::cheminTexte(ids, st, etoile, d, c, ref, r.optionnel());
+                break;
+            }
             default: eci::calc::criteresRang(r.cellule(), r.plage(), r.optionnel(), r.optionnel()); break;
         }
     } catch (const eci::calc::ErreurArgument&) {

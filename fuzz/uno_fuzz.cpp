@@ -46,7 +46,7 @@ using ::rtl::OUString;
 
 // Number of XFonctions methods called below; checked against the generated table so that a new
 // function cannot be left out of the fuzzing silently.
-constexpr int kMethodesAppelees = 26;
+constexpr int kMethodesAppelees = 29;
 
 struct Lecteur : Octets {
     using Octets::Octets;
@@ -233,6 +233,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             verifierNombre(fonction, f->eciEtoilePlateforme(ids, st, e, d, c, r.quelconque()));
         } else if (m == "eciPreuves") {
             f->eciPreuves(r.plage());
+        } else if (m == "eciGain") {
+            Matrix ids = r.plage(), st = r.plage();
+            uno::Any d = r.quelconque(), c = r.quelconque();
+            verifierPlage(fonction, f->eciGain(ids, st, d, c, r.quelconque()));
+        } else if (m == "eciChemin" || m == "eciCheminTexte") {
+            Matrix ids = r.plage(), st = r.plage();
+            double etoile = r.nombre();
+            uno::Any d = r.quelconque(), c = r.quelconque(), ref = r.quelconque();
+            if (m == "eciChemin") verifierPlage(fonction, f->eciChemin(ids, st, etoile, d, c, ref, r.quelconque()));
+            else f->eciCheminTexte(ids, st, etoile, d, c, ref, r.quelconque());
         } else if (m == "aideAssiette") {
             double montant = r.nombre();
             uno::Any tva = r.quelconque();

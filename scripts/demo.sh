@@ -34,12 +34,14 @@ cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build "$BUILD_DIR" --target eci_oxt classeurs -j "$JOBS" > "$BUILD_DIR/demo-build.log" 2>&1 \
   || { tail -50 "$BUILD_DIR/demo-build.log" >&2; exit 1; }
 OXT="$BUILD_DIR/eci-calc.oxt"
+PRECEDENT=()
 if [[ -n "$CLASSEUR" ]]; then
   NOM=$(basename -- "$CLASSEUR")
   NOM=${NOM%.*}
 else
   CLASSEUR="$BUILD_DIR/spreadsheets/autodiagnostic-exemple.ods"
   NOM=exemple
+  PRECEDENT=(--precedent exemple)   # the example compared with an earlier year made from it
 fi
 echo "demo: extension $OXT ($(stat -c %s "$OXT") octets), classeur $CLASSEUR"
 
@@ -49,6 +51,6 @@ bash "$ROOT/tests/calc/make_profile.sh" "$WORK/profile" "$OXT"
 
 mkdir -p "$OUT_DIR"
 /usr/bin/python3 "$ROOT/tools/autodiagnostic_headless.py" --profil "$WORK/profile" \
-  --classeur "$CLASSEUR" --pdf "$OUT_DIR/synthese-$NOM.pdf"
+  --classeur "$CLASSEUR" --pdf "$OUT_DIR/synthese-$NOM.pdf" "${PRECEDENT[@]}"
 pdftoppm -png -r 110 -singlefile "$OUT_DIR/synthese-$NOM.pdf" "$OUT_DIR/synthese-$NOM"
 echo "  Image de la synthèse : $OUT_DIR/synthese-$NOM.png"

@@ -31,7 +31,7 @@ from ods import (  # noqa: E402  (shared ODS writer, spreadsheets/ods.py)
     fonction_addin,
     BORDURE, FORMATS_NOMBRE, GRIS_CALCUL, GRIS_ENTETE, JAUNE_SAISIE, NS_CHART, STYLE_GRAPHIQUE,
     VERT_CLAIR, VERT_FONCE, VERT_MOYEN, Styles, Validations, c_couverte, c_formule, c_nombre, c_texte,
-    c_vide, chaine, col_lettre, contenu_xml, ecrire_paquet, escape, hauteur_texte, ligne, meta_xml as
+    c_vide, chaine, col_lettre, contenu_xml, protection_feuille, ecrire_paquet, escape, hauteur_texte, ligne, meta_xml as
     _meta_xml, mise_en_page, page_maitre, plage, plage_graphique, reglages_feuille_figee,
     reglages_xml, style_nomme_cellule, style_table, styles_xml)
 
@@ -58,6 +58,10 @@ CRITERES = fonction_addin("ECI.CRITERES")
 LABELLISATION = fonction_addin("ECI.LABELLISATION")
 ETOILE_PLATEFORME = fonction_addin("ECI.ETOILE_PLATEFORME")
 PREUVES = fonction_addin("ECI.PREUVES")
+LIBELLE = fonction_addin("ECI.LIBELLE")
+GAIN = fonction_addin("ECI.GAIN")
+CHEMIN = fonction_addin("ECI.CHEMIN")
+CHEMIN_TEXTE = fonction_addin("ECI.CHEMIN_TEXTE")
 
 _D = DISPOSITION["autodiagnostic"]
 F_COLLECTIVITE = _D["feuilles"]["collectivite"]
@@ -66,6 +70,12 @@ F_SYNTHESE = _D["feuilles"]["synthese"]
 F_MODE = _D["feuilles"]["mode_emploi"]
 F_LABEL = _D["feuilles"]["labellisation"]
 LAB = _D["labellisation"]
+F_ETAPES = _D["feuilles"]["prochaines_etapes"]
+ETA = _D["prochaines_etapes"]
+F_EVOLUTION = _D["feuilles"]["evolution"]
+F_PRECEDENT = _D["feuilles"]["precedent"]
+EVO = _D["evolution"]
+PRE = _D["precedent"]
 
 STATUTS = ["fait", "programmé", "pas fait", "non concerné", "détaillé", "non renseigné"]
 PHASES = {"bases": "Base", "mise en œuvre": "mise en œuvre", "effets": "Effet"}
@@ -168,6 +178,14 @@ class Classeur:
     def arg_contexte(self):
         return plage(F_COLLECTIVITE, COL_COL["cle"], COL_PREMIERE, COL_COL["valeur"], self.col_derniere)
 
+    def args_precedent(self):
+        """The earlier autodiagnostic's inputs on « Précédent »: (ids;statuts, details;contexte)."""
+        C, P, D = PRE["colonnes"], PRE["lignes"]["premiere"], self.ref_derniere
+        (c0, l0), (c1, l1) = (ligne_colonne(x) for x in PRE["plages"]["contexte"].split(":"))
+        return (f'{plage(F_PRECEDENT, C["id"], P, C["id"], D)};{plage(F_PRECEDENT, C["statut"], P, C["statut"], D)}',
+                f'{plage(F_PRECEDENT, C["part_faite"], P, C["part_pas_faite"], D)};'
+                f'{plage(F_PRECEDENT, c0, l0, c1, l1)}')
+
     def ref_nom(self):
         return plage(F_COLLECTIVITE, COL_COL["valeur"], self.ligne_cle["nom"])
 
@@ -178,6 +196,9 @@ class Classeur:
         self.feuille_referentiel()
         self.feuille_synthese()
         self.feuille_labellisation()
+        self.feuille_prochaines_etapes()
+        self.feuille_evolution()
+        self.feuille_precedent()
 
     # Mode d'emploi ------------------------------------------------------------------------------
     def feuille_mode_emploi(self):
@@ -268,6 +289,18 @@ class Classeur:
                       "d'engagement, COT, référents…) et les documents preuves attendus par sous-action avec une "
                       "colonne « Disponible ». Une réponse OUI / NON de la feuille « " + F_COLLECTIVITE + " » "
                       "peut rendre un critère « sans objet »."),
+            ("section", "Prochaines étapes et évolution"),
+            ("texte", f"Feuille « {F_ETAPES} » : l'étoile visée (par défaut celle qui suit l'étoile à portée), le "
+                      "plus petit ensemble de lignes à passer à « fait » pour qu'elle soit à portée (critère de "
+                      "score et critères par action ; ECI.CHEMIN, expliqué par ECI.CHEMIN_TEXTE) avec les points, "
+                      "la sous-action et les documents preuves de chaque ligne, le gain total et le % fait "
+                      "atteint, les dix lignes qui rapportent le plus (ECI.GAIN). Remplissez la colonne « Effort » "
+                      "du tableau du bas (jours, k€…) pour obtenir le chemin du moindre effort."),
+            ("texte", f"Feuille « {F_EVOLUTION} » : menu Économie circulaire ▸ Comparer avec un autodiagnostic "
+                      "précédent (classeur de l'an dernier ou export de la plateforme). Le fichier est lu sans être "
+                      "modifié ; la feuille montre, par axe et au total, le % fait et les points avant et "
+                      "maintenant, les étoiles et l'étoile à portée, un graphique et les lignes dont le statut a "
+                      "changé. Une nouvelle comparaison remplace la précédente ; Édition ▸ Annuler la défait."),
             ("section", "Fonctions utilisées"),
             ("texte", f"ECI.EVALUER (feuille {F_REFERENTIEL}, cellules P{REF_PREMIERE}:W{derniere}, une seule "
                       f"formule matricielle pour les {n} lignes) : points du référentiel, potentiel, points "
@@ -733,13 +766,7 @@ class Classeur:
         declarative items to tick and the evidence documents per sous-action."""
         st, val = self.st, self.val
         bord = BORDURE
-        s_titre = st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True)
-        s_sous = st.cellule(italique=True, couleur="#595959", taille=9, retour=True, valign="top")
-        s_lbl = st.cellule(gras=True, bordure=bord, retour=True)
-        s_nb = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier")
-        s_nb_saisie = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier",
-                                 fond=JAUNE_SAISIE, saisie=True)
-        s_pts = st.cellule(gras=True, bordure=bord, halign="center", format="Npoints")
+        s_titre, s_sous, s_lbl, s_nb, s_nb_saisie, s_pts = self.styles_tableau_de_bord()
         s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="middle", bordure=bord)
         s_alerte = st.cellule(gras=True, couleur="#c9211e", taille=9, retour=True, valign="middle")
         s_entete = st.cellule(gras=True, fond=VERT_FONCE, couleur="#ffffff", retour=True, halign="center",
@@ -899,13 +926,421 @@ class Classeur:
                     "preuves_noeud": f"C{l_cherche}", "preuves_documents": f"D{l_cherche}"}
         assert cellules == C, (cellules, C)
         assert LAB["plages"]["resume"] == f"A1:H{l_dernier}", l_dernier   # the PDF synthesis adds it
-        cols = "".join(f'<table:table-column table:style-name="{st.colonne(w)}" '
+        self.ajouter_feuille(F_LABEL, "taLab", largeurs, lignes, plage_graphique(F_LABEL, "A", 1, "H", fin))
+
+    def styles_tableau_de_bord(self):
+        """The styles « Labellisation » and « Prochaines étapes » share: title, subtitle, label, number,
+        number to type in, points."""
+        st, bord = self.st, BORDURE
+        return (st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True),
+                st.cellule(italique=True, couleur="#595959", taille=9, retour=True, valign="top"),
+                st.cellule(gras=True, bordure=bord, retour=True),
+                st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier"),
+                st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier",
+                           fond=JAUNE_SAISIE, saisie=True),
+                st.cellule(gras=True, bordure=bord, halign="center", format="Npoints"))
+
+    def ajouter_feuille(self, nom, style, largeurs, lignes, impression=None, formes=""):
+        """Appends a protected sheet (input cells stay editable): its columns' widths (cm), rows, optional
+        print range (chart-style address) and shapes."""
+        cols = "".join(f'<table:table-column table:style-name="{self.st.colonne(w)}" '
                        f'table:default-cell-style-name="Default"/>' for w in largeurs)
-        xml = (f'<table:table table:name="{escape(F_LABEL)}" table:style-name="taLab" table:protected="true" '
-               f'table:print-ranges="{escape(plage_graphique(F_LABEL, "A", 1, "H", fin))}">'
-               '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>'
-               + cols + "".join(lignes) + "</table:table>")
-        self.feuilles.append((F_LABEL, xml))
+        imp = f' table:print-ranges="{escape(impression)}"' if impression else ""
+        self.feuilles.append((nom, f'<table:table table:name="{escape(nom)}" table:style-name="{style}" '
+                                   f'table:protected="true"{imp}>' + protection_feuille() + formes + cols
+                                   + "".join(lignes) + "</table:table>"))
+
+    # Prochaines étapes ---------------------------------------------------------------------------
+    def feuille_prochaines_etapes(self):
+        """What to do next (spec progression.md): the star aimed at (default: the one after the star within
+        reach), the exact path to it (ECI.CHEMIN, explained by ECI.CHEMIN_TEXTE) with each row's points,
+        sous-action and evidence documents (ECI.PREUVES), the total gain and the resulting % fait, the ten
+        rows with the largest gains (ECI.GAIN, ties by row order), and at the bottom every row with its
+        gain, its place in the path and the optional « effort » the officer fills to get the cheapest
+        path. One ECI.GAIN and one ECI.CHEMIN array for the whole référentiel; the lists are INDEX / MATCH
+        on running counts (LibreOffice 7.4 has no FILTER / SORT): binary searches, not one scan per row."""
+        st, val = self.st, self.val
+        bord = BORDURE
+        C, K, LG = ETA["colonnes"], ETA["cellules"], ETA["lignes"]
+        s_titre, s_sous, s_lbl, s_nb, s_nb_saisie, s_pts = self.styles_tableau_de_bord()
+        s_pct = st.cellule(gras=True, bordure=bord, halign="center", format="Npct")
+        s_expl = st.cellule(bordure=bord, retour=True, valign="top", fond=GRIS_CALCUL)
+        s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="middle")
+        s_entete = st.cellule(gras=True, fond=VERT_FONCE, couleur="#ffffff", retour=True, halign="center",
+                              bordure=bord, taille=9)
+        s_section = st.cellule(gras=True, taille=11, couleur="#ffffff", fond=VERT_FONCE, retrait=0.1)
+        s_c = st.cellule(bordure=bord, taille=9, retour=True, valign="top")
+        s_c_id = st.cellule(bordure=bord, taille=9, valign="top", gras=True)
+        s_c_pts = st.cellule(bordure=bord, taille=9, valign="top", format="Npoints")
+        s_c_nb = st.cellule(bordure=bord, taille=9, valign="top", halign="center", format="Nentier")
+        s_doc = st.cellule(bordure=bord, taille=8, retour=True, valign="top")
+        s_effort = st.cellule(bordure=bord, taille=9, fond=JAUNE_SAISIE, saisie=True, format="Npoints")
+        s_calc = st.cellule(fond=GRIS_CALCUL, taille=8)
+        largeurs = [1.1, 1.8, 8.0, 5.5, 2.0, 1.8, 7.4] + [1.6, 1.6]
+        lignes = []
+
+        def ajout(cellules, h):
+            lignes.append(ligne(cellules, st.ligne(h, False)))
+            return len(lignes)
+
+        nom = self.ref_nom()
+        n = len(self.noeuds)
+        args = f"{self.arg_ids()};{self.arg_statuts()}"
+        apres = f"{self.arg_details()};{self.arg_contexte()}"
+        # Row numbers of the bottom table (every row of the référentiel), known before the formulas above.
+        n_chemin = n                     # the path list can hold every row
+        l_tab = LG["tableau"]            # its section title; header, then the first row
+        t0, t1 = l_tab + 2, l_tab + 1 + n
+        col_gain, col_chemin, col_effort = C["gain"], C["chemin"], C["effort"]
+        col_rang, col_cle = C["rang_chemin"], C["cle_gain"]
+        gains = plage(None, col_gain, t0, col_gain, t1)
+        chemin = plage(None, col_chemin, t0, col_chemin, t1)
+        efforts = plage(None, col_effort, t0, col_effort, t1)
+        rangs = plage(None, col_rang, t0, col_rang, t1)
+        cles = plage(None, col_cle, t0, col_cle, t1)
+        ids_tab = plage(None, C["tableau_id"], t0, C["tableau_id"], t1)
+
+        ajout([c_formule(f'"Prochaines étapes — "&IF({nom}="";"(collectivité à renseigner)";{nom})', s_titre,
+                         fusion=(7, 1)), c_couverte(6)], 0.9)
+        ajout([c_texte("Le moins d'actions possible pour que l'étoile visée soit à portée (critère de score et "
+                       "critères par action de cette étoile, comme la feuille « " + F_LABEL + " »), calculé "
+                       "exactement par ECI.CHEMIN ; avec une colonne « Effort » remplie (tableau du bas), le "
+                       "chemin du moindre effort total. Les points sont ceux que chaque ligne ferait gagner en "
+                       "passant à « fait » (ECI.GAIN).", s_sous, fusion=(7, 1)), c_couverte(6)], 1.2)
+        ajout([c_vide()], 0.3)
+        portee = plage(F_LABEL, *ligne_colonne(LAB["cellules"]["etoile_a_portee"]))
+        v_etoile = val.ajouter("of:cell-content-is-whole-number() and cell-content-is-between(1;5)",
+                               f"{F_ETAPES}.{K['etoile_visee']}", "Étoile visée",
+                               "L'étoile dont on cherche le chemin, de 1 à 5. Par défaut : l'étoile qui suit "
+                               "l'étoile à portée.", "Saisir un nombre entier de 1 à 5.", liste=False)
+
+        def libelle(texte, valeur, note, h=0.6):
+            return ajout([c_texte(texte, s_lbl, fusion=(3, 1)), c_couverte(2), valeur,
+                          c_texte(note, s_note, fusion=(3, 1)), c_couverte(2)], h)
+
+        l_visee = libelle("Étoile visée", c_formule(f"MIN(5;{portee}+1)", s_nb_saisie, validation=v_etoile),
+                          "À saisir (1 à 5) ; par défaut l'étoile qui suit l'étoile à portée.")
+        visee = f"[.{K['etoile_visee']}]"
+        l_portee = libelle("Étoile à portée aujourd'hui", c_formule(portee, s_nb),
+                           "ECI.LABELLISATION (feuille « " + F_LABEL + " »).")
+        texte = f"{CHEMIN_TEXTE}({args};{visee};{apres};;{efforts})"
+        l_expl = ajout([c_texte("Le chemin", s_lbl, fusion=(3, 1)), c_couverte(2),
+                        c_formule(f'IFERROR({texte};"Chemin impossible à calculer : voir la feuille « '
+                                  f'{F_REFERENTIEL} » et le contrôle de la saisie (Synthèse).")', s_expl,
+                                  fusion=(4, 1)), c_couverte(3)], 1.6)
+        possible = f"ISNUMBER({plage(None, col_chemin, t0)})"
+        nb = f"[.{K['nombre_lignes']}]"
+        l_nb = libelle("Lignes à passer à « fait »", c_formule(f'IF({possible};SUM({chemin});"—")', s_nb),
+                       "Le plus petit nombre de lignes (ou le moindre effort) : ECI.CHEMIN.")
+        gain_total = f'IF({possible};ROUND(SUMPRODUCT({chemin};{gains});3);"—")'
+        l_gain = libelle("Points faits gagnés par le chemin", c_formule(gain_total, s_pts),
+                         "Somme des gains des lignes du chemin (ils s'additionnent pour le référentiel ECi).")
+        tl = SYN["lignes"]["total"]
+        pot = plage(F_SYNTHESE, SYN["colonnes"]["potentiel"], tl)
+        fait = plage(F_SYNTHESE, SYN["colonnes"]["fait"], tl)
+        pct = plage(F_SYNTHESE, SYN["colonnes"]["pourcentage_fait"], tl)
+        l_pct = libelle("% fait aujourd'hui", c_formule(pct, s_pct), "Feuille « " + F_SYNTHESE + " ».")
+        l_pct_apres = libelle("% fait après le chemin",
+                              c_formule(f"IF(AND({possible};N({pot})>0);({fait}+[.{K['gain_total']}])/{pot};{pct})",
+                                        s_pct), "Si toutes les lignes du chemin passent à « fait ».")
+        l_eff = libelle("Effort total du chemin",
+                        c_formule(f'IF({possible};SUMPRODUCT({chemin};IF(ISNUMBER({efforts});{efforts};1));"—")',
+                                  s_pts), "Colonne « Effort » du tableau du bas (vide = 1).")
+        ajout([c_vide()], 0.3)
+
+        # The ten rows with the largest gains
+        l_top = ajout([c_texte("Les dix lignes qui rapportent le plus de points (ECI.GAIN)", s_section,
+                               fusion=(7, 1)), c_couverte(6)], 0.6)
+        titres = ["Rang", "N°", "Intitulé", "Statut actuel", "Points", "Dans le chemin", "Sous-action"]
+        l_top_ent = ajout([c_texte(t, s_entete) for t in titres], 0.8)
+        statut_aff = plage(F_REFERENTIEL, REF_COL["statut_affiche"], REF_PREMIERE, REF_COL["statut_affiche"],
+                           self.ref_derniere)
+
+        def sous_action(cellule_id):
+            """The sous-action of a row: a tâche's parent (1.1.1.1 -> 1.1.1), a sous-action itself."""
+            return (f'IF(LEN({cellule_id})-LEN(SUBSTITUTE({cellule_id};".";""))=3;'
+                    f'LEFT({cellule_id};FIND("§";SUBSTITUTE({cellule_id};".";"§";3))-1);{cellule_id})')
+
+        l_top0 = len(lignes) + 1
+        for k in range(10):
+            l = len(lignes) + 1
+            rg = f"[.A{l}]"
+            pos = f"MATCH(LARGE({cles};{rg});{cles};0)"
+            idc = f"[.B{l}]"
+            ajout([c_formule(f'IF(COUNT({cles})>={k + 1};{k + 1};"")', s_c_nb),
+                   c_formule(f'IF({rg}="";"";INDEX({ids_tab};{pos}))', s_c_id),
+                   c_formule(f'IF({rg}="";"";{LIBELLE}({idc}))', s_c),
+                   c_formule(f'IF({rg}="";"";INDEX({statut_aff};{pos}))', s_c),
+                   c_formule(f'IF({rg}="";"";INDEX({gains};{pos}))', s_c_pts),
+                   c_formule(f'IF({rg}="";"";IF(ISNUMBER(INDEX({chemin};{pos}));IF(INDEX({chemin};{pos})=1;"oui";"non");"—"))',
+                             s_c_nb),
+                   c_formule(f'IF({rg}="";"";{sous_action(idc)})', s_doc)], 0.5)
+        ajout([c_vide()], 0.3)
+
+        # The path
+        l_ch = ajout([c_texte("Le chemin : lignes à passer à « fait » (ECI.CHEMIN)", s_section, fusion=(7, 1)),
+                      c_couverte(6)], 0.6)
+        titres = ["Rang", "N°", "Intitulé", "Sous-action", "Points", "Effort", "Documents preuves (ECI.PREUVES)"]
+        l_ch_ent = ajout([c_texte(t, s_entete) for t in titres], 0.8)
+        l_ch0 = len(lignes) + 1
+        for k in range(n_chemin):
+            l = len(lignes) + 1
+            rg = f"[.A{l}]"
+            # the k-th 1 of the path: one past the last running count < k (binary search, MATCH type 1)
+            pos = f"(IFERROR(MATCH({rg}-1;{rangs};1);0)+1)"
+            idc = f"[.B{l}]"
+            sa = sous_action(idc)
+            ajout([c_formule(f'IF(AND({possible};{k + 1}<=N({nb}));{k + 1};"")', s_c_nb),
+                   c_formule(f'IF({rg}="";"";INDEX({ids_tab};{pos}))', s_c_id),
+                   c_formule(f'IF({rg}="";"";{LIBELLE}({idc}))', s_c),
+                   c_formule(f'IF({rg}="";"";{sa}&" "&{LIBELLE}({sa}))', s_c),
+                   c_formule(f'IF({rg}="";"";INDEX({gains};{pos}))', s_c_pts),
+                   c_formule(f'IF({rg}="";"";IF(ISNUMBER(INDEX({efforts};{pos}));INDEX({efforts};{pos});1))', s_c_pts),
+                   c_formule(f'IF({rg}="";"";{PREUVES}({sa}))', s_doc)], 1.2)
+        l_ch1 = len(lignes)
+        ajout([c_vide()], 0.3)
+
+        # Every row: gain, path, effort (input), and the two running columns the lists search
+        assert len(lignes) + 1 == l_tab, (len(lignes) + 1, l_tab)
+        ajout([c_texte("Toutes les lignes : points si elle passe à « fait », chemin, effort (facultatif, à saisir)",
+                       s_section, fusion=(7, 1)), c_couverte(6)], 0.6)
+        titres = ["", "N°", "Intitulé", "Statut actuel", "Points", "Chemin", "Effort (vide = 1)", "Rang (calcul)",
+                  "Clé (calcul)"]
+        assert [C[k] for k in ("tableau_id", "tableau_intitule", "tableau_statut", "gain", "chemin", "effort",
+                               "rang_chemin", "cle_gain")] == list("BCDEFGHI"), C
+        ajout([c_texte(t, s_entete) if t else c_vide() for t in titres], 0.8)
+        v_effort = val.ajouter("of:cell-content-is-decimal-number() and cell-content-is-between(0.000001;1000000)",
+                               f"{F_ETAPES}.{col_effort}{t0}", "Effort",
+                               "Un nombre positif (jours, k€, ou toute autre unité commune) ; vide = 1.",
+                               "Saisir un nombre positif.", liste=False)
+        for i, noeud in enumerate(self.noeuds):
+            l = t0 + i
+            r = REF_PREMIERE + i
+            cel = [c_vide(), c_texte(noeud["identifiant"], s_c_id), c_texte(noeud["nom"], s_c),
+                   c_formule(plage(F_REFERENTIEL, REF_COL["statut_affiche"], r), s_c)]
+            if i == 0:
+                cel.append(c_formule(f"{GAIN}({args};{apres})", s_c_pts, matrice=(1, n)))
+                cel.append(c_formule(f"{CHEMIN}({args};{visee};{apres};;{efforts})", s_c_nb, matrice=(1, n)))
+            else:
+                cel += [c_vide(s_c_pts), c_vide(s_c_nb)]
+            cel.append(c_vide(s_effort, v_effort))
+            precedent = f"[.{col_rang}{l - 1}]+" if i else ""
+            cel.append(c_formule(f"{precedent}IF(ISNUMBER([.{col_chemin}{l}]);[.{col_chemin}{l}];0)", s_calc))
+            cel.append(c_formule(f'IF(AND(ISNUMBER([.{col_gain}{l}]);N([.{col_gain}{l}])>0);'
+                                 f'ROUND([.{col_gain}{l}]*1000;0)*1000+{n - i};"")', s_calc))
+            ajout(cel, 0.45)
+        fin = len(lignes)
+        assert fin == t1, (fin, t1)
+
+        trouve = {"resume_fin": l_eff, "top": l_top, "entete_top": l_top_ent, "premier_top": l_top0,
+                  "chemin": l_ch, "entete_chemin": l_ch_ent, "premier_chemin": l_ch0, "dernier_chemin": l_ch1,
+                  "tableau": l_tab, "premiere_ligne": t0}
+        cellules = {"etoile_visee": f"D{l_visee}", "etoile_a_portee": f"D{l_portee}", "explication": f"D{l_expl}",
+                    "nombre_lignes": f"D{l_nb}", "gain_total": f"D{l_gain}", "pourcentage": f"D{l_pct}",
+                    "pourcentage_apres": f"D{l_pct_apres}", "effort_total": f"D{l_eff}"}
+        assert trouve == LG and cellules == K, (trouve, cellules)
+        self.ajouter_feuille(F_ETAPES, "taEta", largeurs, lignes, plage_graphique(F_ETAPES, "A", 1, "G", l_top0 + 9))
+
+    # Évolution and Précédent ------------------------------------------------------------------------
+    def feuille_precedent(self):
+        """The hidden sheet the command « Comparer avec un autodiagnostic précédent » fills (values only):
+        the earlier inputs by N° (A:E, rows aligned with « Référentiel »), its contexte (G:H), one
+        ECI.EVALUER array on them (J:Q, blank while no comparison was made) and the list of rows whose
+        statut changed (S:W, sorted by the command). Nothing here is typed by hand."""
+        st = self.st
+        C, K = PRE["colonnes"], PRE["cellules"]
+        P, T, D = PRE["lignes"]["premiere"], PRE["lignes"]["total"], self.ref_derniere
+        assert P == REF_PREMIERE   # row i of the earlier inputs is row i of « Référentiel »
+        s_titre = st.cellule(gras=True, taille=12, couleur=VERT_FONCE)
+        s_lbl = st.cellule(gras=True)
+        s_ent = st.cellule(gras=True, fond=GRIS_ENTETE, retour=True)
+        s_in = st.cellule(saisie=True)
+        s_calc = st.cellule(fond=GRIS_CALCUL)
+        l1 = ligne_colonne(PRE["plages"]["contexte"].split(":")[1])[1]
+        source = plage(F_PRECEDENT, *ligne_colonne(K["source"]))
+        largeur = colonne_index(C["changement_points"]) + 1
+        lignes = []
+
+        def rangee(cellules_par_colonne, h=0.45):
+            cel = [c_vide()] * largeur
+            for col, c in cellules_par_colonne.items():
+                cel[colonne_index(col)] = c
+            lignes.append(ligne(cel, st.ligne(h, False)))
+
+        rangee({"A": c_texte("Autodiagnostic précédent : entrées lues par la commande « Comparer avec un "
+                             "autodiagnostic précédent » (valeurs seulement, ne pas modifier)", s_titre)}, 0.6)
+        for cle, texte in (("source", "Fichier"), ("date", "Comparé le"), ("nature", "Nature"),
+                           ("nombre_changements", "Statuts changés")):
+            col, l = ligne_colonne(K[cle])
+            assert l == len(lignes) + 1 and col == "B", (cle, K[cle])
+            rangee({"A": c_texte(texte, s_lbl), "B": c_vide(s_in)})
+        assert len(lignes) == T - 1
+        total = {"A": c_texte("N°", s_ent), "B": c_texte("Statut", s_ent), "C": c_texte("Part faite", s_ent),
+                 "D": c_texte("Part programmée", s_ent), "E": c_texte("Part pas faite", s_ent),
+                 "G": c_texte("Clé", s_ent), "H": c_texte("Valeur", s_ent),
+                 "S": c_texte("N°", s_ent), "T": c_texte("Intitulé", s_ent), "U": c_texte("Statut avant", s_ent),
+                 "V": c_texte("Statut maintenant", s_ent), "W": c_texte("Points gagnés", s_ent)}
+        a, m = self.args_precedent()
+        for k, mesure in enumerate(("referentiel", "potentiel", "fait", "programme", "pas_fait", "non_renseigne",
+                                    "pourcentage")):
+            total[col_lettre(colonne_index(C["calcul_referentiel"]) + k)] = c_formule(
+                f'IF({source}="";"";{SCORE}({a};"";{chaine(mesure)};{m}))', s_calc)
+        rangee(total)
+        n = D - P + 1
+        for i, noeud in enumerate(self.noeuds):
+            cel = {"A": c_texte(noeud["identifiant"]), "B": c_vide(s_in), "C": c_vide(s_in), "D": c_vide(s_in),
+                   "E": c_vide(s_in)}
+            if P + i <= l1:
+                cel["G"], cel["H"] = c_vide(s_in), c_vide(s_in)
+            for col in "STUVW":
+                cel[col] = c_vide(s_in)
+            if i == 0:
+                cel[C["calcul_referentiel"]] = c_formule(f'IF({source}="";"";{EVALUER}({a};{m}))', s_calc,
+                                                         matrice=(8, n))
+            rangee(cel)
+        assert len(lignes) == D
+        self.ajouter_feuille(F_PRECEDENT, "taPrec", [1.8] * largeur, lignes)
+
+    def feuille_evolution(self):
+        """What changed since an earlier autodiagnostic (spec progression.md, « Year on year »): % fait and
+        points faits per axe and in total then and now, stars and star within reach then and now (formulas
+        on the hidden sheet « Précédent », so they follow the current statuts), a chart per axe, and the
+        rows whose statut changed as the command listed them (largest gain first)."""
+        st = self.st
+        bord = BORDURE
+        C, K, LG = EVO["colonnes"], EVO["cellules"], EVO["lignes"]
+        PC, PK = PRE["colonnes"], PRE["cellules"]
+        s_titre = st.cellule(gras=True, taille=15, couleur=VERT_FONCE, retour=True)
+        s_sous = st.cellule(italique=True, couleur="#595959", taille=9, retour=True, valign="top")
+        s_lbl = st.cellule(gras=True, bordure=bord, retour=True)
+        s_val = st.cellule(bordure=bord, retour=True)
+        s_entete = st.cellule(gras=True, fond=VERT_FONCE, couleur="#ffffff", retour=True, halign="center",
+                              bordure=bord, taille=9)
+        s_section = st.cellule(gras=True, taille=11, couleur="#ffffff", fond=VERT_FONCE, retrait=0.1)
+        s_axe = st.cellule(gras=True, fond=VERT_CLAIR, bordure=bord, halign="center")
+        s_lib = st.cellule(retour=True, bordure=bord, taille=9)
+        s_pct = st.cellule(format="Npct", bordure=bord)
+        s_pts = st.cellule(format="Npoints", bordure=bord)
+        s_gain = st.cellule(format="Npoints", bordure=bord, gras=True)
+        s_tot = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord)
+        s_tot_pct = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord, format="Npct")
+        s_tot_pts = st.cellule(gras=True, fond=VERT_MOYEN, bordure=bord, format="Npoints")
+        s_nb = st.cellule(gras=True, taille=12, bordure=bord, halign="center", format="Nentier")
+        s_c = st.cellule(taille=9, valign="middle")
+        s_c_pts = st.cellule(taille=9, valign="middle", format="Npoints")
+        s_note = st.cellule(italique=True, couleur="#595959", taille=8, retour=True, valign="middle")
+        largeurs = [1.8, 8.6, 2.6, 2.6, 2.6, 2.6, 2.6]
+        lignes, hauteurs = [], []
+
+        def ajout(cellules, h):
+            lignes.append(ligne(cellules, st.ligne(h, False)))
+            hauteurs.append(h)
+            return len(lignes)
+
+        source = plage(F_PRECEDENT, *ligne_colonne(PK["source"]))
+        vide = f'{source}=""'
+        nom = self.ref_nom()
+        ajout([c_formule(f'"Évolution depuis l\'autodiagnostic précédent — "&IF({nom}="";'
+                         f'"(collectivité à renseigner)";{nom})', s_titre, fusion=(7, 1)), c_couverte(6)], 1.0)
+        ajout([c_texte("Remplie par le menu Économie circulaire ▸ Comparer avec un autodiagnostic précédent "
+                       "(un classeur d'autodiagnostic ou un export de la plateforme). Les chiffres « avant » sont "
+                       "calculés par les fonctions ECI sur les statuts lus ; les chiffres « maintenant » suivent "
+                       "les statuts de la feuille « " + F_REFERENTIEL + " ». Relancer la commande avec un autre "
+                       "fichier remplace la comparaison.", s_sous, fusion=(7, 1)), c_couverte(6)], 1.0)
+        ajout([c_vide()], 0.3)
+        l_src = ajout([c_texte("Autodiagnostic précédent", s_lbl, fusion=(2, 1)), c_couverte(),
+                       c_formule(f'IF({vide};"(aucune comparaison : utiliser le menu)";{source})', s_val,
+                                 fusion=(5, 1)), c_couverte(4)], 0.6)
+        date = plage(F_PRECEDENT, *ligne_colonne(PK["date"]))
+        nature = plage(F_PRECEDENT, *ligne_colonne(PK["nature"]))
+        l_date = ajout([c_texte("Comparaison faite le", s_lbl, fusion=(2, 1)), c_couverte(),
+                        c_formule(f'IF({vide};"";{date}&" ("&{nature}&")")', s_val, fusion=(5, 1)),
+                        c_couverte(4)], 0.6)
+        ajout([c_vide()], 0.3)
+        titres = ["Axe", "Intitulé", "% fait avant", "% fait maintenant", "Points faits avant",
+                  "Points faits maintenant", "Points gagnés"]
+        l_ent = ajout([c_texte(t, s_entete) for t in titres], 1.0)
+        syn = SYN["colonnes"]
+        pc_pct, pc_fait = PC["calcul_pourcentage"], PC["calcul_fait"]
+        l_axes = []
+        for a in self.axes + [None]:
+            r = PRE["lignes"]["total"] if a is None else self.ligne_noeud[a["identifiant"]]
+            l = len(lignes) + 1
+            ls = SYN["lignes"]["total"] if a is None else SYN["lignes"]["premier_axe"] + len(l_axes)
+            sp, sn, sg = (s_tot_pct, s_tot_pts, s_tot_pts) if a is None else (s_pct, s_pts, s_gain)
+            cel = ([c_texte("Total", s_tot), c_texte("Référentiel entier", s_tot)] if a is None else
+                   [c_texte(f"Axe {a['identifiant']}", s_axe), c_texte(a["nom"], s_lib)])
+            cel += [c_formule(f'IF({vide};"";{plage(F_PRECEDENT, pc_pct, r)}/100)', sp),
+                    c_formule(plage(F_SYNTHESE, syn["pourcentage_fait"], ls), sp),
+                    c_formule(f'IF({vide};"";{plage(F_PRECEDENT, pc_fait, r)})', sn),
+                    c_formule(plage(F_SYNTHESE, syn["fait"], ls), sn),
+                    c_formule(f'IF({vide};"";ROUND([.F{l}]-[.E{l}];3))', sg)]
+            if a is None:
+                l_total = ajout(cel, 0.6)
+            else:
+                l_axes.append(ajout(cel, 0.9))
+        ajout([c_vide()], 0.3)
+        pct_avant = plage(F_PRECEDENT, pc_pct, PRE["lignes"]["total"])
+        a, m = self.args_precedent()
+        l_et = ajout([c_texte("Étoiles (score)", s_lbl, fusion=(2, 1)), c_couverte(),
+                      c_formule(f'IF({vide};"";{ETOILES}({pct_avant}))', s_nb),
+                      c_formule(plage(F_SYNTHESE, *ligne_colonne(SYN["cellules"]["etoiles"])), s_nb),
+                      c_texte("avant / maintenant (ECI.ETOILES)", s_note, fusion=(3, 1)), c_couverte(2)], 0.6)
+        l_portee = ajout([c_texte("Étoile à portée (critères et score)", s_lbl, fusion=(2, 1)), c_couverte(),
+                          c_formule(f'IF({vide};"";{LABELLISATION}({a};{m}))', s_nb),
+                          c_formule(plage(F_LABEL, *ligne_colonne(LAB["cellules"]["etoile_a_portee"])), s_nb),
+                          c_texte("avant / maintenant (ECI.LABELLISATION)", s_note, fusion=(3, 1)),
+                          c_couverte(2)], 0.6)
+        ajout([c_vide()], 0.3)
+        y_graph = sum(hauteurs)
+        h_graph = 8.0
+        l_graph = ajout([c_vide()], h_graph + 0.2)
+        ajout([c_vide()], 0.3)
+        nb = plage(F_PRECEDENT, *ligne_colonne(PK["nombre_changements"]))
+        l_chg = ajout([c_texte("Lignes dont le statut a changé (plus grand gain d'abord)", s_section,
+                               fusion=(4, 1)), c_couverte(3),
+                       c_formule(f'IF({vide};"";{nb})', st.cellule(gras=True, couleur="#ffffff", fond=VERT_FONCE,
+                                                                    format="Nentier", halign="center")),
+                       c_texte("ligne(s)", st.cellule(couleur="#ffffff", fond=VERT_FONCE), fusion=(2, 1)),
+                       c_couverte()], 0.6)
+        l_ent_chg = ajout([c_texte(t, s_entete) for t in ("N°", "Intitulé", "Statut avant", "Statut maintenant",
+                                                          "Points gagnés")], 0.8)
+        premier = len(lignes) + 1
+        P = PRE["lignes"]["premiere"]
+        for i in range(len(self.noeuds)):
+            cel = []
+            for col, sty in zip("STUVW", (s_c, s_c, s_c, s_c, s_c_pts)):
+                ref = plage(F_PRECEDENT, PC[{"S": "changement_id", "T": "changement_intitule", "U": "statut_avant",
+                                             "V": "statut_maintenant", "W": "changement_points"}[col]], P + i)
+                cel.append(c_formule(f'IF({ref}="";"";{ref})', sty))
+            ajout(cel, 0.45)
+        fin = len(lignes)
+
+        trouve = {"entete": l_ent, "premier_axe": l_axes[0], "total": l_total, "etoiles": l_et,
+                  "etoile_a_portee": l_portee, "graphique": l_graph, "changements": l_chg,
+                  "entete_changements": l_ent_chg, "premier_changement": premier}
+        assert trouve == LG, (trouve, LG)
+        cellules = {"source": f"C{l_src}", "date": f"C{l_date}", "nombre_changements": f"E{l_chg}"}
+        assert cellules == K, (cellules, K)
+        assert [C[k] for k in ("axe", "intitule", "pourcentage_avant", "pourcentage_maintenant", "fait_avant",
+                               "fait_maintenant", "points_gagnes")] == list("ABCDEFG")
+        assert [C[k] for k in ("changement_id", "changement_intitule", "statut_avant", "statut_maintenant",
+                               "changement_points")] == list("ABCDE")
+
+        a1, a5 = l_axes[0], l_axes[-1]
+        cat = plage_graphique(F_EVOLUTION, "A", a1, "A", a5)
+        series = [(plage_graphique(F_EVOLUTION, c, a1, c, a5), plage_graphique(F_EVOLUTION, c, l_ent, c, l_ent), coul)
+                  for c, coul in (("C", COULEUR_NON_RENSEIGNE), ("D", COULEUR_FAIT))]
+        self.graphiques["Evolution"] = self.graphique_barres(
+            cat, series, titre="% fait par axe : avant et maintenant", libelles=["% fait avant", "% fait maintenant"],
+            empile=False, pourcentage=True)
+        largeur_totale = sum(largeurs)
+        formes = ("<table:shapes>"
+                  + self.cadre("Evolution", 0, 0.0, y_graph, largeur_totale, h_graph,
+                               " ".join([cat, plage_graphique(F_EVOLUTION, "C", l_ent, "D", a5)]))
+                  + "</table:shapes>")
+        self.ajouter_feuille(F_EVOLUTION, "taEvo", largeurs, lignes, plage_graphique(F_EVOLUTION, "A", 1, "G", fin),
+                             formes)
 
     @staticmethod
     def cadre(nom, z, x, y, w, h, plages):
@@ -993,8 +1428,14 @@ class Classeur:
             + self._table_locale(["% fait"], len(self.axes)) + '</chart:chart>')
         return self._chart_doc(styles, corps)
 
-    def graphique_barres(self, categories, series):
-        libelles = ["Points faits", "Points programmés", "Points pas faits", "Points non renseignés"]
+    def graphique_barres(self, categories, series, titre="Points par axe", libelles=None, empile=True,
+                         pourcentage=False):
+        """Bars per axe, one series per (values, label cell, colour): stacked points (Synthèse) or side by
+        side percentages (Évolution)."""
+        libelles = libelles or ["Points faits", "Points programmés", "Points pas faits", "Points non renseignés"]
+        format_y = "Npct0" if pourcentage else "N0"
+        empilement = 'chart:stacked="true" chart:overlap="100"' if empile else 'chart:overlap="-10"'
+        maximum = 'chart:maximum="1" ' if pourcentage else ""
         styles = (
             '<style:style style:name="ch1" style:family="chart"><style:graphic-properties draw:stroke="none"/>'
             '</style:style>'
@@ -1002,16 +1443,16 @@ class Classeur:
             '<style:text-properties fo:font-size="12pt" fo:font-weight="bold"/></style:style>'
             '<style:style style:name="chL" style:family="chart"><style:chart-properties chart:auto-position="true"/>'
             '<style:text-properties fo:font-size="8pt"/></style:style>'
-            '<style:style style:name="ch2" style:family="chart"><style:chart-properties chart:stacked="true" '
+            f'<style:style style:name="ch2" style:family="chart"><style:chart-properties {empilement} '
             'chart:auto-position="true" chart:auto-size="true" chart:treat-empty-cells="leave-gap" '
-            'chart:overlap="100" chart:gap-width="60"/></style:style>'
+            'chart:gap-width="60"/></style:style>'
             '<style:style style:name="chX" style:family="chart" style:data-style-name="N0">'
             '<style:chart-properties chart:display-label="true" chart:logarithmic="false" '
             'chart:reverse-direction="false" text:line-break="false" chart:link-data-style-to-source="true" '
             'chart:axis-position="0"/><style:graphic-properties svg:stroke-color="#b3b3b3"/>'
             '<style:text-properties fo:font-size="9pt"/></style:style>'
-            '<style:style style:name="chY" style:family="chart" style:data-style-name="N0">'
-            '<style:chart-properties chart:display-label="true" chart:logarithmic="false" chart:minimum="0" '
+            f'<style:style style:name="chY" style:family="chart" style:data-style-name="{format_y}">'
+            f'<style:chart-properties chart:display-label="true" chart:logarithmic="false" chart:minimum="0" {maximum}'
             'chart:reverse-direction="false" text:line-break="false" chart:link-data-style-to-source="false" '
             'chart:axis-position="0"/><style:graphic-properties svg:stroke-color="#b3b3b3"/>'
             '<style:text-properties fo:font-size="8pt"/></style:style>'
@@ -1021,7 +1462,7 @@ class Classeur:
             'draw:fill="none"/></style:style>'
         )
         for i, (_, _, coul) in enumerate(series):
-            styles += (f'<style:style style:name="chS{i}" style:family="chart" style:data-style-name="N0">'
+            styles += (f'<style:style style:name="chS{i}" style:family="chart" style:data-style-name="{format_y}">'
                        '<style:chart-properties chart:link-data-style-to-source="true"/>'
                        f'<style:graphic-properties draw:stroke="none" draw:fill="solid" draw:fill-color="{coul}"/>'
                        '</style:style>')
@@ -1029,7 +1470,7 @@ class Classeur:
         corps = (
             '<chart:chart svg:width="13cm" svg:height="8.6cm" xlink:href=".." xlink:type="simple" '
             'chart:class="chart:bar" chart:style-name="ch1">'
-            '<chart:title chart:style-name="chT"><text:p>Points par axe</text:p></chart:title>'
+            f'<chart:title chart:style-name="chT"><text:p>{escape(titre)}</text:p></chart:title>'
             '<chart:legend chart:legend-position="bottom" style:legend-expansion="wide" chart:style-name="chL"/>'
             f'<chart:plot-area chart:style-name="ch2" table:cell-range-address="{escape(tout)}" '
             'chart:data-source-has-labels="both">'
@@ -1054,7 +1495,9 @@ class Classeur:
     def _styles_tables():
         return (style_table("taMode", "Default", "#7f7f7f") + style_table("taColl", "Default", "#ffc000")
                 + style_table("taRef", "Referentiel", VERT_MOYEN) + style_table("taSyn", "Synthese", VERT_FONCE)
-                + style_table("taLab", "Labellisation", "#e0a800"))
+                + style_table("taLab", "Labellisation", "#e0a800") + style_table("taEvo", "Labellisation", "#4a86c5")
+                + style_table("taEta", "Labellisation", "#2e9e44")
+                + style_table("taPrec", "Default", "#7f7f7f").replace('table:display="true"', 'table:display="false"'))
 
     def settings_xml(self):
         items = {nom: reglages_feuille_figee(r["gel_colonnes"], r["gel_lignes"], 9, REF_PREMIERE - 1)

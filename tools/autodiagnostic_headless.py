@@ -1,12 +1,19 @@
 #!/usr/bin/python3
 """Open an autodiagnostic workbook in headless LibreOffice, recalculate it, print
-the key figures of its Synthèse sheet and export that sheet as PDF, followed by the top
-of the « Labellisation » sheet (star aimed at, criteria table: disposition.json's plage « resume »).
+the key figures of its Synthèse sheet and the path to the next star (« Prochaines étapes »), and
+export as PDF the Synthèse, the top of the « Labellisation » sheet (star aimed at, criteria table:
+disposition.json's plage « resume »), the « Prochaines étapes » summary, top ten and path, and, after a
+comparison, the « Évolution » sheet with its changed rows.
+
+--precedent FILE compares the workbook with an earlier autodiagnostic or platform export first (the
+command « Comparer avec un autodiagnostic précédent »); --precedent exemple makes the earlier year from
+the workbook itself (one « fait » tâche in three was « programmé », one « programmé » in two « pas
+fait »), stored in a temporary file. The workbook itself is never stored.
 
 Runs with Debian's /usr/bin/python3 (python3-uno). The profile must have the
 extension installed (tests/calc/make_profile.sh).
 
-usage: autodiagnostic_headless.py --profil DIR --classeur FILE [--pdf OUT.pdf]
+usage: autodiagnostic_headless.py --profil DIR --classeur FILE [--pdf OUT.pdf] [--precedent FILE|exemple]
        autodiagnostic_headless.py --verifier --classeur FILE   (the checks only, no LibreOffice)
 
 FILE is an autodiagnostic workbook (.ods, .xlsx), shown as it is (opened read-only), or a platform export
@@ -130,10 +137,11 @@ def verifier_fichier(chemin):
                              "format." % (chemin, extension))
 
 
-def charger(desktop, chemin):
-    """The file opened hidden, read-only, without macros nor link updates; a spreadsheet or refused."""
-    proprietes = (prop("Hidden", True), prop("ReadOnly", True), prop("MacroExecutionMode", 0),
-                  prop("UpdateDocMode", 0))
+def charger(desktop, chemin, modifiable=False):
+    """The file opened hidden, read-only (or as an untitled copy when `modifiable`), without macros nor
+    link updates; a spreadsheet or refused."""
+    proprietes = (prop("Hidden", True), prop("AsTemplate" if modifiable else "ReadOnly", True),
+                  prop("MacroExecutionMode", 0), prop("UpdateDocMode", 0))
     try:
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(chemin)), "_blank", 0,
                                            proprietes)
@@ -184,6 +192,7 @@ def lire_arguments():
     ap.add_argument("--profil", help="profile with the extension (tests/calc/make_profile.sh)")
     ap.add_argument("--classeur", required=True)
     ap.add_argument("--pdf")
+    ap.add_argument("--precedent", help="autodiagnostic ou export de l'année précédente, ou « exemple »")
     ap.add_argument("--verifier", action="store_true",
                     help="only the checks done before LibreOffice starts (scripts/demo.sh, before building)")
     args = ap.parse_args()
@@ -192,9 +201,9 @@ def lire_arguments():
     return args
 
 
-def lire_classeur(ctx, desktop, chemin):
+def lire_classeur(ctx, desktop, chemin, modifiable=False):
     """The autodiagnostic to show for `chemin`: the file itself, or a new one holding the imported export."""
-    doc = charger(desktop, chemin)
+    doc = charger(desktop, chemin, modifiable)
     if est_autodiagnostic(doc):
         return doc
     doc.close(True)
@@ -203,6 +212,33 @@ def lire_classeur(ctx, desktop, chemin):
 
 def nombre(cellule):
     return cellule.getValue()
+
+
+def annee_precedente(desktop, classeur, sortie):
+    """An earlier year made from the workbook: some statuses of Référentiel set back, stored as `sortie`."""
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(classeur)), "_blank", 0,
+                                       (prop("Hidden", True), prop("AsTemplate", True)))
+    ref = AUTODIAG["referentiel"]
+    feuille = doc.Sheets.getByName(AUTODIAG["feuilles"]["referentiel"])
+    col = ref["colonnes"]["statut"]
+    premiere = ref["lignes"]["premiere"]
+    ids = feuille.getCellRangeByName("A%d:A%d" % (premiere, premiere + 999)).getDataArray()
+    derniere = premiere + sum(1 for r in ids if r[0] != "") - 1   # the node rows
+    plage = feuille.getCellRangeByName("%s%d:%s%d" % (col, premiere, col, derniere))
+    donnees = [list(r) for r in plage.getDataArray()]
+    faits = programmes = 0
+    for r in donnees:
+        if r[0] == "fait":
+            faits += 1
+            if faits % 3 == 0:
+                r[0] = "programmé"
+        elif r[0] == "programmé":
+            programmes += 1
+            if programmes % 2 == 0:
+                r[0] = "pas fait"
+    plage.setDataArray(tuple(tuple(r) for r in donnees))
+    doc.storeToURL(uno.systemPathToFileUrl(sortie), (prop("FilterName", "calc8"),))
+    doc.close(True)
 
 
 def main():
@@ -214,9 +250,21 @@ def main():
     code = 0
     try:
         t0 = time.time()
-        doc = lire_classeur(ctx, desktop, args.classeur)
+        # A comparison writes into the document (never stored): an untitled copy then.
+        doc = lire_classeur(ctx, desktop, args.classeur, modifiable=bool(args.precedent))
         doc.calculateAll()
         t1 = time.time()
+        if args.precedent:
+            precedent = args.precedent
+            if precedent == "exemple":
+                precedent = os.path.join(tempfile.mkdtemp(prefix="eci-precedent-"), "annee-precedente.ods")
+                annee_precedente(desktop, args.classeur, precedent)
+            _, resultat = commande(ctx, doc, "ComparerAutodiagnostic", (prop("Fichier", precedent),))
+            rapport = resultat if isinstance(resultat, str) else "(pas de compte rendu)"
+            print()
+            print("Comparaison avec l'année précédente :")
+            for ligne in rapport.splitlines():
+                print("  " + ligne)
         feuilles, syn, coll = AUTODIAG["feuilles"], AUTODIAG["synthese"], AUTODIAG["collectivite"]
         synthese = doc.Sheets.getByName(feuilles["synthese"])
         collectivite = doc.Sheets.getByName(feuilles["collectivite"])
@@ -262,15 +310,53 @@ def main():
         print("  Étoile à portée (critères de labellisation) : %d" % int(nombre(c(cellules["etoile_a_portee"]))))
         print("  Tâches encore non renseignées : %d" % int(nombre(
             labellisation.getCellRangeByName(lab["cellules"]["taches_non_renseignees"]))))
+        eta = AUTODIAG["prochaines_etapes"]
+        etapes = doc.Sheets.getByName(feuilles["prochaines_etapes"])
+        e = etapes.getCellRangeByName
+        ke, le, ce = eta["cellules"], eta["lignes"], eta["colonnes"]
+        nb_chemin = int(e(ke["nombre_lignes"]).getValue())   # "—" (0) when there is no path
+        print()
+        print("  Prochaines étapes vers l'étoile %d :" % int(nombre(e(ke["etoile_visee"]))))
+        for ligne in e(ke["explication"]).getString().splitlines():
+            print("    " + ligne)
+        if nb_chemin:
+            print("    %d ligne(s) à passer à « fait », %s points faits gagnés, %.1f %% fait après (%.1f %% aujourd'hui)" % (
+                nb_chemin, e(ke["gain_total"]).getString(), 100 * nombre(e(ke["pourcentage_apres"])),
+                100 * nombre(e(ke["pourcentage"]))))
+            for k in range(min(int(nb_chemin), 10)):
+                l = le["premier_chemin"] + k
+                print("    %-9s %6.3f pt  %s" % (e("%s%d" % (ce["id"], l)).getString(), nombre(e("%s%d" % (ce["points"], l))),
+                                                 e("%s%d" % (ce["intitule"], l)).getString()[:70]))
+            if nb_chemin > 10:
+                print("    … et %d autre(s) ligne(s)" % (nb_chemin - 10))
+        evo = AUTODIAG["evolution"]
+        evolution = doc.Sheets.getByName(feuilles["evolution"])
+        nb_changes = evolution.getCellRangeByName(evo["cellules"]["nombre_changements"])
+        compare = nb_changes.getString() != ""
         if args.pdf:
-            # the Synthèse print range, then the top of « Labellisation » (star aimed at, criteria table)
+            # the Synthèse print range, then the top of « Labellisation » (star aimed at, criteria table),
+            # « Prochaines étapes » (summary, top ten, the path's rows) and « Évolution » after a comparison
             plages = doc.createInstance("com.sun.star.sheet.SheetCellRanges")
             plages.addRangeAddress(synthese.getCellRangeByName(syn["plages"]["impression"]).getRangeAddress(), False)
             plages.addRangeAddress(labellisation.getCellRangeByName(lab["plages"]["resume"]).getRangeAddress(), False)
+            # the PDF export prints whole pages of the selected sheets: the unused rows of the two lists
+            # (and the table of every row) are hidden first (the document is never stored)
+            def cacher(feuille, premiere, derniere):
+                if derniere >= premiere:
+                    feuille.getCellRangeByName("A%d:A%d" % (premiere, derniere)).getRows().IsVisible = False
+            fin = le["premier_chemin"] + int(nb_chemin) - 1 if nb_chemin else le["chemin"] - 2
+            cacher(etapes, fin + 1, le["premiere_ligne"] + 1000)
+            plages.addRangeAddress(etapes.getCellRangeByName("A1:G%d" % fin).getRangeAddress(), False)
+            if compare:
+                fin = max(evo["lignes"]["premier_changement"] + int(nb_changes.getValue()) - 1,
+                          evo["lignes"]["entete_changements"])
+                cacher(evolution, fin + 1, fin + 1000)
+                plages.addRangeAddress(evolution.getCellRangeByName("A1:G%d" % fin).getRangeAddress(), False)
             filtre = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", plages),))
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)),
                            (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filtre)))
-            print("  PDF de la synthèse et des critères de labellisation : %s" % args.pdf)
+            print("  PDF de la synthèse, des critères de labellisation, des prochaines étapes%s : %s" % (
+                " et de l'évolution" if compare else "", args.pdf))
         doc.close(True)
     finally:
         arreter(proc, desktop)

@@ -8,6 +8,7 @@
 //   import_export    « Importer un export de la plateforme » (autodiagnostic)
 //   plan_financement « Vérifier le plan de financement »
 //   consolidation, filtre  « Consolider » / « Filtrer les candidatures » (candidatures.hpp)
+//   comparaison      « Comparer avec un autodiagnostic précédent »
 //   dialogues        file / folder pickers, the report's message box, the import's question
 //   deroulement      window or not, progress « k / n classeurs » and « Annuler »
 //   annulation       one undo step per command (EtapeAnnulation)
@@ -38,6 +39,7 @@
 #include <string>
 
 #include "commandes/candidatures.hpp"
+#include "commandes/comparaison.hpp"
 #include "commandes/deroulement.hpp"
 #include "commandes/dialogues.hpp"
 #include "commandes/documents.hpp"
@@ -143,6 +145,11 @@ public:
         return garde<OUString>(1, [&] { return u(commandes::filtrerCandidatures(grille, s8(critere), s8(valeur))); });
     }
 
+    OUString SAL_CALL comparerAutodiagnostic(const uno::Reference<css::lang::XComponent>& autodiag,
+                                             const OUString& fichier) override {
+        return garde<OUString>(1, [&] { return u(commandes::comparerAutodiagnostic(ctx_, autodiag, fichier)); });
+    }
+
     // ---- XInitialization (protocol handler: the frame) -------------------------------------
 
     void SAL_CALL initialize(const uno::Sequence<uno::Any>& args) override {
@@ -200,7 +207,8 @@ private:
         std::string s = s8(c);
         static const char* const kCommandes[] = {"NouvelAutodiagnostic", "ImporterExport", "NouveauPlanFinancement",
                                                  "VerifierPlanFinancement", "NouvelleGrilleCandidatures",
-                                                 "ConsoliderCandidatures", "FiltrerCandidatures"};
+                                                 "ConsoliderCandidatures", "FiltrerCandidatures",
+                                                 "ComparerAutodiagnostic"};
         for (const char* c : kCommandes)
             if (s == c) return s;
         return std::string();
@@ -242,6 +250,12 @@ private:
                 if (a.interactif && a.fichier.isEmpty()) annule();
                 else if (std::string r = commandes::importerExport(ctx_, doc, a.fichier, options); r.empty()) annule();
                 else rapporte(std::move(r));
+            } else if (c == "ComparerAutodiagnostic") {
+                uno::Reference<css::lang::XComponent> doc = documentCourant();
+                if (a.interactif) a.fichier = choisirFichier(ctx_, "Comparer avec un autodiagnostic précédent",
+                                                          "Autodiagnostic ou export de la plateforme (*.ods, *.xlsx)");
+                if (a.interactif && a.fichier.isEmpty()) annule();
+                else rapporte(commandes::comparerAutodiagnostic(ctx_, doc, a.fichier));
             } else if (c == "NouveauPlanFinancement") {
                 reussi(uno::Any(ouvrirModele(ctx_, "plan-financement.ods", a.cache)));
             } else if (c == "NouvelleGrilleCandidatures") {

@@ -252,7 +252,9 @@ class ClasseurTest : public CalcTest {};
 TEST_F(ClasseurTest, ModeleVideSansErreur) {
     Classeur c = Classeur::copieSansTitre(ECI_AUTODIAG_ODS);
     c.recalculer();
-    EXPECT_EQ(c.nombreDeFeuilles(), 5u);  // Mode d'emploi, Collectivité, Référentiel, Synthèse, Labellisation
+    // Mode d'emploi, Collectivité, Référentiel, Synthèse, Labellisation, Prochaines étapes, Évolution,
+    // Précédent (hidden)
+    EXPECT_EQ(c.nombreDeFeuilles(), 8u);
     const std::vector<std::string> err = c.cellulesEnErreur();
     EXPECT_TRUE(err.empty()) << "error cells: " << joindre(err);
     EXPECT_DOUBLE_EQ(c.valeur(kFeuilleSynthese, synthese::kPotentiel), 500);  // the ECi référentiel: 500 points
@@ -520,7 +522,8 @@ TEST_F(ClasseurTest, MenuEtBarreDOutils) {
         const std::set<std::string> menuAttendu = {kUrlNouvel, kUrlImporter, p + "NouveauPlanFinancement",
                                                    p + "VerifierPlanFinancement", p + "NouvelleGrilleCandidatures",
                                                    p + "ConsoliderCandidatures", p + "FiltrerCandidatures?critere=selection",
-                                                   p + "FiltrerCandidatures?critere=aucun", "private:separator"};
+                                                   p + "FiltrerCandidatures?critere=aucun", "private:separator",
+                                                   p + "ComparerAutodiagnostic"};
         EXPECT_EQ(urls(sous), menuAttendu);
     }
     {

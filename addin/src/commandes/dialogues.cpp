@@ -17,11 +17,11 @@
 
 namespace eci::addin::commandes {
 
-OUString choisirFichier(const uno::Reference<uno::XComponentContext>& ctx) {
+OUString choisirFichier(const uno::Reference<uno::XComponentContext>& ctx, const char* titre, const char* filtre) {
     uno::Reference<css::ui::dialogs::XFilePicker3> fp = css::ui::dialogs::FilePicker::createWithMode(
         ctx, css::ui::dialogs::TemplateDescription::FILEOPEN_SIMPLE);
-    fp->setTitle(u("Importer un export de la plateforme"));
-    fp->appendFilter(u("Export de la plateforme (*.xlsx, *.ods)"), "*.xlsx;*.ods");
+    fp->setTitle(u(titre));
+    fp->appendFilter(u(filtre), "*.xlsx;*.ods");
     fp->appendFilter(u("Tous les fichiers"), "*");
     if (fp->execute() != css::ui::dialogs::ExecutableDialogResults::OK) return OUString();
     uno::Sequence<OUString> f = fp->getSelectedFiles();

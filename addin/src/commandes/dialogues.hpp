@@ -11,8 +11,11 @@
 
 namespace eci::addin::commandes {
 
-// The platform export to import (empty: the picker was closed without a choice).
-::rtl::OUString choisirFichier(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx);
+// The platform export to import, or the file another command asks for under `titre` / `filtre` (empty:
+// the picker was closed without a choice).
+::rtl::OUString choisirFichier(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
+                               const char* titre = "Importer un export de la plateforme",
+                               const char* filtre = "Export de la plateforme (*.xlsx, *.ods)");
 
 // The folder of the candidates' autodiagnostics (empty: the picker was closed without a choice).
 ::rtl::OUString choisirDossier(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx);

@@ -171,6 +171,13 @@ double nombreDeCellule(const Cellule& c, const char* nom, TexteNombre texte) {
     throw ErreurArgument(argument(nom) + " est vide : un nombre est attendu.");
 }
 
+int entierEntre(double x, int min, int max, const char* nom) {
+    if (!std::isfinite(x) || x != std::floor(x) || x < min || x > max)
+        throw ErreurArgument(std::string("L'argument ") + nom + " doit être un entier de " + std::to_string(min) +
+                             " à " + std::to_string(max) + " (reçu " + nombreSaisi(x) + ").");
+    return (int)x;
+}
+
 std::optional<double> nombreOptionnel(const Optionnel& o, const char* nom, TexteNombre texte) {
     const Cellule* c = celluleOptionnelle(o, nom);
     if (!c) return std::nullopt;

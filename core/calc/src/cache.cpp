@@ -5,6 +5,8 @@
 // cell by cell (an évaluation that misses the cache pays for it, see bench/bench_core.cpp).
 #include "cache.hpp"
 
+#include "eci/calc/arguments.hpp"
+
 #include <cstring>
 #include <list>
 #include <mutex>
@@ -148,6 +150,14 @@ std::uint64_t empreinte(const Plage& p) {
 }
 
 std::shared_ptr<Evaluation> evaluationEnCache(const Entrees& e) { return cache().obtenir(e); }
+
+std::shared_ptr<Evaluation> evaluationEntiere(const Entrees& e) {
+    auto ev = evaluationEnCache(e);
+    for (std::size_t l = 0; l < e.ids.lignes; ++l)
+        if (ev->noeudLigne[l] == -2)
+            throw ErreurArgument("ids/statuts, " + ligneNo(l) + " : " + ev->raisonLigne[l] + ".");
+    return ev;
+}
 
 std::size_t evaluationsCalculees() { return cache().calculees(); }
 

@@ -16,6 +16,11 @@ std::uint64_t empreinte(const Plage& p);
 // The évaluation of `e`, computed (calculer) or one of the last few, when their arguments are equal.
 std::shared_ptr<Evaluation> evaluationEnCache(const Entrees& e);
 
+// The same, refusing the rows ECI.SCORE refuses (ErreurArgument naming the first): for the
+// functions whose answer would be wrong without a sign on a sheet not read entirely (ECI.CRITERES,
+// ECI.LABELLISATION, ECI.GAIN, ECI.CHEMIN...).
+std::shared_ptr<Evaluation> evaluationEntiere(const Entrees& e);
+
 // How many évaluations the cache has computed since the start (tests: one per distinct input).
 std::size_t evaluationsCalculees();
 

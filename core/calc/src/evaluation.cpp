@@ -101,7 +101,7 @@ std::shared_ptr<Evaluation> calculer(const Entrees& e) {
     const std::size_t n = e.ids.lignes;
     ev->noeudLigne.assign(n, -1);
     ev->raisonLigne.assign(n, std::string());
-    EntreesCalcul entrees;
+    EntreesCalcul& entrees = ev->entrees;
     entrees.statuts.assign(ref.taille(), std::nullopt);
     std::size_t attendu = 0;  // the node expected on the next row
     for (std::size_t l = 0; l < n; ++l) {
@@ -142,9 +142,8 @@ std::shared_ptr<Evaluation> calculer(const Entrees& e) {
     } catch (const std::exception& ex) {
         throw ErreurArgument(std::string("Personnalisation : une règle n'a pas pu être évaluée : ") + ex.what());
     }
-    ParametresCalcul params;
-    params.niveauAction = ref.niveauAction();
-    calculerScores(ref, entrees, params, ev->scores);
+    ev->params.niveauAction = ref.niveauAction();
+    calculerScores(ref, entrees, ev->params, ev->scores);
     return ev;
 }
 

@@ -30,6 +30,8 @@ struct Evaluation {
     std::vector<ScoreNoeud> scores;
     std::vector<int> noeudLigne;           // per ids row: node index, -1 blank, -2 problem
     std::vector<std::string> raisonLigne;  // per ids row: why it is not scored
+    EntreesCalcul entrees;                 // the engine's inputs (ECI.GAIN, ECI.CHEMIN re-evaluate them)
+    ParametresCalcul params;
 };
 
 // The shapes: ids and statuts one column of the same height, details three columns of that height.

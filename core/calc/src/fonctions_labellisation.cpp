@@ -24,20 +24,11 @@ namespace {
 // on a sheet with an unread row would be wrong silently).
 std::shared_ptr<Evaluation> evaluation(const Plage& ids, const Plage& statuts, const Optionnel& details,
                                        const Optionnel& contexte, const Optionnel& referentiel) {
-    auto ev = evaluationEnCache(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
-    for (std::size_t l = 0; l < ids.lignes; ++l)
-        if (ev->noeudLigne[l] == -2)
-            throw ErreurArgument("ids/statuts, " + ligneNo(l) + " : " + ev->raisonLigne[l] + ".");
-    return ev;
+    return evaluationEntiere(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
 }
 
 // An integer star from `min` to 5, else ErreurArgument.
-int etoileEntiere(double x, int min, const char* nom) {
-    if (!std::isfinite(x) || x != std::floor(x) || x < min || x > lab::kEtoileMax)
-        throw ErreurArgument(std::string("L'argument ") + nom + " doit être un entier de " + std::to_string(min) +
-                             " à 5 (reçu " + nombreSaisi(x) + ").");
-    return (int)x;
-}
+int etoileEntiere(double x, int min, const char* nom) { return entierEntre(x, min, lab::kEtoileMax, nom); }
 
 // The domain's data errors (score vector of another size, criterion node missing) as argument errors.
 template <class F>

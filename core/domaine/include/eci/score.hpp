@@ -56,6 +56,9 @@ struct Consequence {
 struct ParametresCalcul {
     int niveauAction = 2;
     bool redistributionDesactivee = false;
+    // false skips the final rounding (§6): the exact sums the path search of docs/progression.md §4
+    // adds up. Every score shown is rounded.
+    bool arrondi = true;
 };
 
 // The score record of a node (§3), after rounding (§6).

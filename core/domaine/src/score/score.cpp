@@ -112,7 +112,7 @@ void calculerScores(const Referentiel& ref, const EntreesCalcul& e, const Parame
         passes::appliquerReglesScore(calc, ratio);
         passes::resommerPointsFaits(calc);
     }
-    passes::arrondir(calc);                    // §5.9 / §6 one rounding, at the end
+    if (params.arrondi) passes::arrondir(calc);  // §5.9 / §6 one rounding, at the end
     passes::etoilesRacine(calc);               // §10 the root's stars, from rounded values
     passes::statutsAffiches(calc);             // §5.10 displayed status
 }

@@ -90,6 +90,8 @@ enum class TexteNombre { accepte, refuse };
 double nombreFini(double x, const char* nom);
 // The number of a cell (blank cells are the caller's business).
 double nombreDeCellule(const Cellule& c, const char* nom, TexteNombre texte);
+// A required integer from `min` to `max` (a star...), else ErreurArgument.
+int entierEntre(double x, int min, int max, const char* nom);
 // An optional number: nullopt when absent.
 std::optional<double> nombreOptionnel(const Optionnel& o, const char* nom, TexteNombre texte);
 

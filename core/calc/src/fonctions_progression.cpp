@@ -1,0 +1,152 @@
+// The progression functions (eci/calc/fonctions_progression.hpp) on the cached évaluation of the
+// ECI functions (cache.hpp) and the domain's eci/progression.hpp.
+#include "eci/calc/fonctions_progression.hpp"
+
+#include <cmath>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cache.hpp"
+#include "eci/calc/arguments.hpp"
+#include "eci/labellisation.hpp"
+#include "eci/progression.hpp"
+#include "evaluation.hpp"
+
+namespace eci::calc {
+
+namespace lab = eci::labellisation;
+namespace prog = eci::progression;
+
+namespace {
+
+std::shared_ptr<Evaluation> evaluation(const Plage& ids, const Plage& statuts, const Optionnel& details,
+                                       const Optionnel& contexte, const Optionnel& referentiel) {
+    return evaluationEntiere(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
+}
+
+// The domain's errors (ErreurProgression, ErreurLabellisation: French messages) as argument errors.
+template <class F>
+auto domaine(F&& f) {
+    try {
+        return f();
+    } catch (const std::runtime_error& e) {
+        throw ErreurArgument(e.what());
+    }
+}
+
+// One column, one cell per ids row: `cellule(node)` for the rows that name a node, blank for the others.
+template <class F>
+Plage colonneParLigne(const Evaluation& ev, std::size_t lignes, F&& cellule) {
+    Plage out;
+    out.lignes = lignes;
+    out.colonnes = 1;
+    out.cellules.reserve(lignes);
+    for (std::size_t l = 0; l < lignes; ++l) {
+        const int i = ev.noeudLigne[l];
+        out.cellules.push_back(i >= 0 ? cellule((std::size_t)i) : Cellule());
+    }
+    return out;
+}
+
+// The efforts per node from the `effort` column (blank = 1); nullopt when the argument is absent.
+std::optional<std::vector<double>> efforts(const Evaluation& ev, const Plage& ids, const Optionnel& effort) {
+    const Optionnel& o = normalise(effort);
+    if (!o) return std::nullopt;
+    if (o->colonnes != 1)
+        throw ErreurArgument("« effort » doit être une seule colonne ; reçu " + std::to_string(o->colonnes) + ".");
+    verifierHauteur(*o, "effort", ids.lignes, "ids");
+    std::vector<double> parNoeud(ev.ref->taille(), 1.0);
+    std::vector<char> lu(ev.ref->taille(), 0);
+    for (std::size_t l = 0; l < o->lignes; ++l) {
+        const Cellule& c = o->at(l, 0);
+        if (estVide(c)) continue;
+        double x;
+        if (!nombreDe(c, x) || !(x > 0))
+            throw ErreurArgument("« effort », " + ligneNo(l) + " : un nombre positif est attendu (ou une cellule vide "
+                                 "pour 1) ; reçu « " + texteDe(c) + " ».");
+        const int i = ev.noeudLigne[l];
+        if (i >= 0 && !lu[(std::size_t)i]) {  // the first row of a node, as its statut
+            parNoeud[(std::size_t)i] = x;
+            lu[(std::size_t)i] = 1;
+        }
+    }
+    return parNoeud;
+}
+
+// The last few paths, by évaluation (identity: the entry keeps it alive), star and efforts.
+struct CheminEnCache {
+    std::shared_ptr<Evaluation> ev;
+    int etoile;
+    std::optional<std::vector<double>> efforts;
+    std::shared_ptr<const prog::Chemin> chemin;
+};
+
+std::shared_ptr<const prog::Chemin> cheminDe(const std::shared_ptr<Evaluation>& ev, int etoile,
+                                             const std::optional<std::vector<double>>& eff) {
+    static std::mutex verrou;
+    static std::list<CheminEnCache> recents;
+    {
+        std::lock_guard<std::mutex> g(verrou);
+        for (auto it = recents.begin(); it != recents.end(); ++it)
+            if (it->ev == ev && it->etoile == etoile && it->efforts == eff) {
+                recents.splice(recents.begin(), recents, it);
+                return recents.front().chemin;
+            }
+    }
+    const prog::Situation s{*ev->ref, ev->entrees, ev->params};
+    auto c = std::make_shared<const prog::Chemin>(domaine([&] {
+        return prog::chemin(s, lab::parcoursPour(*ev->ref), etoile, eff ? &*eff : nullptr);
+    }));
+    std::lock_guard<std::mutex> g(verrou);
+    recents.push_front(CheminEnCache{ev, etoile, eff, c});
+    if (recents.size() > 4) recents.pop_back();
+    return c;
+}
+
+std::shared_ptr<const prog::Chemin> cheminArguments(const Plage& ids, const Plage& statuts, double etoileArg,
+                                                    const Optionnel& details, const Optionnel& contexte,
+                                                    const Optionnel& referentiel, const Optionnel& effort,
+                                                    std::shared_ptr<Evaluation>& ev) {
+    const int etoile = entierEntre(etoileArg, lab::kEtoileMin, lab::kEtoileMax, "etoile");
+    ev = evaluation(ids, statuts, details, contexte, referentiel);
+    return cheminDe(ev, etoile, efforts(*ev, ids, effort));
+}
+
+}  // namespace
+
+Plage gain(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
+           const Optionnel& referentiel) {
+    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    const prog::Situation s{*ev->ref, ev->entrees, ev->params};
+    const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
+    return colonneParLigne(*ev, ids.lignes, [&](std::size_t i) { return g[i] ? Cellule(*g[i]) : Cellule(); });
+}
+
+Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
+             const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
+    std::shared_ptr<Evaluation> ev;
+    auto c = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort, ev);
+    if (!c->possible) throw ErreurArgument(prog::texte(*ev->ref, *c));
+    std::vector<char> dans(ev->ref->taille(), 0);
+    for (int i : c->lignes) dans[(std::size_t)i] = 1;
+    // The first row of a node (the one whose statut is read) carries its 1.
+    return colonneParLigne(*ev, ids.lignes, [&](std::size_t i) {
+        const double un = dans[i] ? 1.0 : 0.0;
+        dans[i] = 0;
+        return Cellule(un);
+    });
+}
+
+std::string cheminTexte(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
+                        const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
+    std::shared_ptr<Evaluation> ev;
+    auto c = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort, ev);
+    return prog::texte(*ev->ref, *c);
+}
+
+}  // namespace eci::calc

@@ -1,0 +1,153 @@
+// The progression functions (eci/calc/fonctions_progression.hpp, docs/progression.md §6) on plain
+// values: one cell per ids row, empty cells where the contract says so, the etoile and effort
+// arguments (bad star, effort column of the wrong size, negative or text), no path as an error
+// whose text ECI.CHEMIN_TEXTE gives, a référentiel passed as a range, one évaluation shared.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cache.hpp"
+#include "calc/message_erreur.hpp"
+#include "eci/calc/fonctions_progression.hpp"
+#include "eci/referentiel.hpp"
+
+namespace {
+
+using eci::calc::Cellule;
+using eci::calc::ErreurArgument;
+using eci::calc::Plage;
+using eci::calc::test::message;
+
+// A full ECi sheet (every node a row), empty statuses, a few set.
+struct Feuille {
+    std::shared_ptr<const eci::Referentiel> ref = eci::Referentiel::eci();
+    Plage ids, statuts;
+    Feuille() : ids(ref->taille(), 1), statuts(ref->taille(), 1) {
+        for (std::size_t i = 0; i < ref->taille(); ++i) {
+            const std::string& id = ref->noeud((int)i).identifiant;
+            ids.at(i, 0) = id.empty() ? std::string("eci") : id;
+            statuts.at(i, 0) = std::string();
+        }
+    }
+    std::size_t ligne(const char* id) const { return (std::size_t)ref->index(id); }
+    Feuille& statut(const char* id, const char* s) {
+        statuts.at(ligne(id), 0) = std::string(s);
+        return *this;
+    }
+    Plage gain() const { return eci::calc::gain(ids, statuts, std::nullopt, std::nullopt, std::nullopt); }
+    Plage chemin(double etoile, const eci::calc::Optionnel& effort = std::nullopt) const {
+        return eci::calc::chemin(ids, statuts, etoile, std::nullopt, std::nullopt, std::nullopt, effort);
+    }
+    std::string texte(double etoile, const eci::calc::Optionnel& effort = std::nullopt) const {
+        return eci::calc::cheminTexte(ids, statuts, etoile, std::nullopt, std::nullopt, std::nullopt, effort);
+    }
+};
+
+bool vide(const Cellule& c) { return std::holds_alternative<std::monostate>(c); }
+double nombre(const Cellule& c) { return std::get<double>(c); }
+
+TEST(FonctionsProgression, GainUneValeurParLigne) {
+    Feuille f;
+    f.statut("1.1.1.1", "fait").statut("1.1.2", "pas fait").statut("1.1.3.1", "non concerné");
+    const Plage g = f.gain();
+    ASSERT_EQ(g.lignes, f.ids.lignes);
+    ASSERT_EQ(g.colonnes, 1u);
+    EXPECT_TRUE(vide(g.at(f.ligne(""), 0)));      // root
+    EXPECT_TRUE(vide(g.at(f.ligne("1"), 0)));     // axe
+    EXPECT_TRUE(vide(g.at(f.ligne("1.1"), 0)));   // action
+    EXPECT_EQ(nombre(g.at(f.ligne("1.1.1.1"), 0)), 0);  // already fait
+    EXPECT_EQ(nombre(g.at(f.ligne("1.1.3.1"), 0)), 0);  // non concerné
+    EXPECT_EQ(nombre(g.at(f.ligne("1.1.2.1"), 0)), 0);  // masked by 1.1.2's own statut
+    // 1.1.2 (6 pt, own statut pas fait) gains its 6 points; 1.1.1.2 (30 % of 6 pt) 1.8.
+    EXPECT_NEAR(nombre(g.at(f.ligne("1.1.2"), 0)), 6, 1e-9);
+    EXPECT_NEAR(nombre(g.at(f.ligne("1.1.1.2"), 0)), 1.8, 1e-9);
+}
+
+TEST(FonctionsProgression, CheminUnZeroParLigneEtTexte) {
+    Feuille f;
+    const Plage c = f.chemin(1);
+    ASSERT_EQ(c.lignes, f.ids.lignes);
+    double uns = 0;
+    for (const Cellule& x : c.cellules) uns += nombre(x);
+    EXPECT_EQ(uns, 11);  // the eleven rows of the star-1 criteria on an empty sheet
+    EXPECT_EQ(nombre(c.at(f.ligne("1.1.1.1"), 0)), 1);
+    EXPECT_EQ(nombre(c.at(f.ligne("1.1"), 0)), 0);
+    const std::string t = f.texte(1);
+    EXPECT_NE(t.find("11 lignes"), std::string::npos) << t;
+    EXPECT_NE(t.find("1.1.1.1"), std::string::npos) << t;
+}
+
+TEST(FonctionsProgression, SansCheminErreurEtTexte) {
+    Feuille f;
+    f.statut("2.1.0", "non concerné");
+    const std::string m = message([&] { f.chemin(1); });
+    EXPECT_NE(m.find("2.1.0"), std::string::npos) << m;
+    const std::string t = f.texte(1);
+    EXPECT_NE(t.find("non concerné"), std::string::npos) << t;
+    EXPECT_EQ(t, m);
+}
+
+TEST(FonctionsProgression, EtoileInvalide) {
+    Feuille f;
+    for (double e : {0.0, 6.0, 2.5, -1.0, std::nan("")})
+        EXPECT_NE(message([&] { f.chemin(e); }).find("etoile"), std::string::npos) << e;
+    EXPECT_NE(message([&] { f.texte(7); }).find("etoile"), std::string::npos);
+}
+
+TEST(FonctionsProgression, Effort) {
+    Feuille f;
+    Plage effort(f.ids.lignes, 1);
+    for (Cellule& c : effort.cellules) c = Cellule();
+    // Blank efforts: the fewest rows.
+    EXPECT_EQ(f.chemin(1, effort).cellules, f.chemin(1).cellules);
+    // Wrong height, two columns, negative, zero, text.
+    EXPECT_NE(message([&] { f.chemin(1, Plage(3, 1)); }).find("effort"), std::string::npos);
+    EXPECT_NE(message([&] { f.chemin(1, Plage(f.ids.lignes, 2)); }).find("effort"), std::string::npos);
+    for (Cellule bad : {Cellule(-1.0), Cellule(0.0), Cellule(std::string("beaucoup"))}) {
+        Plage e = effort;
+        e.at(f.ligne("1.1.2.3"), 0) = bad;
+        const std::string m = message([&] { f.chemin(1, e); });
+        EXPECT_NE(m.find("effort"), std::string::npos) << m;
+        EXPECT_NE(m.find("ligne"), std::string::npos) << m;
+        EXPECT_NE(message([&] { f.texte(1, e); }), "(pas d'erreur)");
+    }
+    // A number written as text is read as the number; a costly 1.1.2.1 moves the 20 % of 1.1.2 to
+    // the next tâche of the same weight.
+    Plage e = effort;
+    e.at(f.ligne("1.1.2.1"), 0) = std::string("5");
+    const Plage c = f.chemin(1, e);
+    EXPECT_EQ(nombre(c.at(f.ligne("1.1.2.1"), 0)), 0);
+    EXPECT_EQ(nombre(c.at(f.ligne("1.1.2.2"), 0)), 1);
+}
+
+TEST(FonctionsProgression, PlagesVidesEtLignesRefusees) {
+    Feuille f;
+    EXPECT_NE(message([&] { eci::calc::gain(Plage(), Plage(), std::nullopt, std::nullopt, std::nullopt); }),
+              "(pas d'erreur)");
+    EXPECT_NE(message([&] { eci::calc::chemin(Plage(), Plage(), 1, std::nullopt, std::nullopt, std::nullopt,
+                                               std::nullopt); }),
+              "(pas d'erreur)");
+    Feuille g;
+    g.statut("1.1.1.1", "presque");
+    EXPECT_NE(message([&] { g.gain(); }).find("presque"), std::string::npos);
+    EXPECT_NE(message([&] { g.chemin(1); }).find("presque"), std::string::npos);
+    // A blank id row gives an empty cell.
+    Feuille h;
+    h.ids.at(h.ligne("1.1.1.5"), 0) = std::string();
+    EXPECT_TRUE(vide(h.gain().at(h.ligne("1.1.1.5"), 0)));
+    EXPECT_TRUE(vide(h.chemin(1).at(h.ligne("1.1.1.5"), 0)));
+}
+
+TEST(FonctionsProgression, UneEvaluationPartagee) {
+    Feuille f;
+    f.statut("1.1.1.1", "programmé");
+    const std::size_t avant = eci::calc::evaluationsCalculees();
+    f.gain();
+    f.chemin(2);
+    f.texte(2);
+    f.chemin(3);
+    EXPECT_EQ(eci::calc::evaluationsCalculees(), avant + 1);
+}
+
+}  // namespace
