@@ -23,3 +23,10 @@ foreach(_ligne ${_liens})
     endif()
   endif()
 endforeach()
+# macOS on arm64 runs only signed code, and install_name_tool voids the linker's ad-hoc signature:
+# sign again, ad hoc (LibreOffice.app is signed with library validation off, so that extensions'
+# libraries load; not verified here, README « Construire pour Windows et macOS »).
+execute_process(COMMAND codesign --force --sign - ${BIBLIOTHEQUE} RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "codesign --sign - ${BIBLIOTHEQUE} failed")
+endif()

@@ -107,6 +107,9 @@ find_program(CPPUMAKER cppumaker HINTS ${LO_SDK_DIR}/bin NO_DEFAULT_PATH NO_CMAK
 # They load the office's UNO libraries: on Windows from PATH (program/), on macOS from
 # DYLD_LIBRARY_PATH (Contents/Frameworks), as the SDK's setsdkenv scripts arrange.
 if(WIN32)
+  if(CMAKE_VERSION VERSION_LESS 3.25)
+    message(FATAL_ERROR "CMake 3.25 or later is needed on Windows (cmake -E env --modify)")
+  endif()
   set(LO_OUTIL ${CMAKE_COMMAND} -E env --modify "PATH=path_list_prepend:${LO_PROGRAM_DIR}" --)
 elseif(APPLE)
   set(LO_OUTIL ${CMAKE_COMMAND} -E env "DYLD_LIBRARY_PATH=${OFFICE_HOME}/Contents/Frameworks" --)

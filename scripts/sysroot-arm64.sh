@@ -6,7 +6,8 @@
 # alone. Each .deb is unpacked with `dpkg -x`. The SDK headers, unoidl-write and cppumaker are
 # architecture-independent or run on the host: they come from the host's libreoffice-dev.
 #
-#   bash scripts/sysroot-arm64.sh DIR      # DIR/usr/lib/libreoffice/program/libuno_*.so.3 (arm64)
+#   bash scripts/sysroot-arm64.sh DIR      # DIR/usr/lib/libreoffice/program/libuno_*.so.3 (arm64),
+#                                          # DIR/usr/lib/aarch64-linux-gnu/libz.so.1
 #
 # Idempotent: nothing is fetched when DIR already holds the libraries of the host's version.
 set -euo pipefail
@@ -19,6 +20,9 @@ DIR=$(cd "$DIR" && pwd)
 PACKAGES=(libuno-sal3 libuno-cppu3 libuno-cppuhelpergcc3-3 libuno-salhelpergcc3-3 libuno-purpenvhelpergcc3-3
           uno-libs-private)
 VERSION=$(dpkg-query -W -f='${Version}' libuno-cppu3)
+# The one system library they need beyond the cross toolchain's libc and libstdc++ (libuno_sal: libz),
+# only to load them under qemu (scripts/plateformes.sh).
+SYSTEME=(zlib1g)
 STAMP=$DIR/.version
 if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$VERSION" ]]; then
   echo "sysroot-arm64: $DIR already holds the arm64 UNO libraries $VERSION"
@@ -33,7 +37,10 @@ OPTS=(-o "Dir::State::Lists=$APT/lists" -o "Dir::State::status=$APT/status" -o "
       -o "Debug::NoLocking=1" -q)
 apt-get "${OPTS[@]}" update > "$APT/update.log" 2>&1 || { cat "$APT/update.log" >&2; exit 1; }
 (cd "$APT/debs" && rm -f ./*.deb &&
- apt-get "${OPTS[@]}" download "${PACKAGES[@]/%/:arm64=$VERSION}" > "$APT/download.log" 2>&1) \
+ apt-get "${OPTS[@]}" download "${PACKAGES[@]/%/:arm64=$VERSION}" > "$APT/download.log" 2>&1 &&
+ for p in "${SYSTEME[@]}"; do
+   apt-get "${OPTS[@]}" download "$p:arm64=$(dpkg-query -W -f='${Version}' "$p")" >> "$APT/download.log" 2>&1
+ done) \
   || { cat "$APT/download.log" >&2; echo "sysroot-arm64: no arm64 packages of version $VERSION" >&2; exit 1; }
 for deb in "$APT/debs"/*.deb; do
   dpkg -x "$deb" "$DIR"

@@ -88,6 +88,9 @@ def lancer(commande, journal, delai, env):
 
 
 def verifier(oxt, office, delai):
+    if platform.system() == "Linux" and os.geteuid() == 0:
+        raise RuntimeError("unopkg refuses per-user installs as root: run as a regular user "
+                           "(e.g. runuser -u nobody -- python3 tools/verifier_oxt.py ..., the .oxt readable)")
     soffice, unopkg = executables(office)
     for e in (soffice, unopkg):
         if not e.exists():
