@@ -94,6 +94,22 @@ MULTI=$BUILD_DIR/eci-calc-multi.oxt
 python3 "$ROOT/tools/assembler_oxt.py" -o "$MULTI" "$BUILD_DIR/eci-calc.oxt" "$A64/eci-calc.oxt" \
   || echec "assembler_oxt"
 unzip -p "$MULTI" META-INF/manifest.xml | grep -c 'uno-components;platform=' | grep -qx 2 || echec "manifest of $MULTI"
+# And it refuses what would break a platform: one platform twice, a library of another processor.
+FAUX=$A64/faux-aarch64.oxt
+python3 - "$A64/eci-calc.oxt" "$BUILD_DIR/addin/libeci.uno.so" "$FAUX" <<'PY'
+import sys, zipfile
+source, x86, faux = sys.argv[1:]
+with zipfile.ZipFile(source) as z, zipfile.ZipFile(faux, "w") as f:
+    for n in z.namelist():
+        f.writestr(n, open(x86, "rb").read() if n == "linux_aarch64/libeci.uno.so" else z.read(n))
+PY
+for paire in "$BUILD_DIR/eci-calc.oxt $BUILD_DIR/eci-calc.oxt" "$BUILD_DIR/eci-calc.oxt $FAUX"; do
+  # shellcheck disable=SC2086
+  if python3 "$ROOT/tools/assembler_oxt.py" -o "$A64/refuse.oxt" $paire 2> "$A64/refuse.log"; then
+    echec "assembler_oxt accepted $paire"
+  fi
+  echo "plateformes: refused as expected: $(cat "$A64/refuse.log")"
+done
 t5=$(date +%s)
 
 echo "plateformes: apt $((t1 - t0)) s, Windows syntax check $((t2 - t1)) s, arm64 sysroot + cross build $((t3 - t2)) s," \

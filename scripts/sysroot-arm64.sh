@@ -36,12 +36,14 @@ OPTS=(-o "Dir::State::Lists=$APT/lists" -o "Dir::State::status=$APT/status" -o "
       -o "APT::Architecture=arm64" -o "APT::Architectures::=arm64" -o "APT::Sandbox::User=root"
       -o "Debug::NoLocking=1" -q)
 apt-get "${OPTS[@]}" update > "$APT/update.log" 2>&1 || { cat "$APT/update.log" >&2; exit 1; }
+# The host's version of LibreOffice when the mirror still has it, else the mirror's (the UNO ABI is
+# stable); zlib: the mirror's.
 (cd "$APT/debs" && rm -f ./*.deb &&
- apt-get "${OPTS[@]}" download "${PACKAGES[@]/%/:arm64=$VERSION}" > "$APT/download.log" 2>&1 &&
- for p in "${SYSTEME[@]}"; do
-   apt-get "${OPTS[@]}" download "$p:arm64=$(dpkg-query -W -f='${Version}' "$p")" >> "$APT/download.log" 2>&1
- done) \
-  || { cat "$APT/download.log" >&2; echo "sysroot-arm64: no arm64 packages of version $VERSION" >&2; exit 1; }
+ { apt-get "${OPTS[@]}" download "${PACKAGES[@]/%/:arm64=$VERSION}" > "$APT/download.log" 2>&1 ||
+   { echo "sysroot-arm64: no arm64 packages of version $VERSION, taking the mirror's" &&
+     apt-get "${OPTS[@]}" download "${PACKAGES[@]/%/:arm64}" >> "$APT/download.log" 2>&1; }; } &&
+ apt-get "${OPTS[@]}" download "${SYSTEME[@]/%/:arm64}" >> "$APT/download.log" 2>&1) \
+  || { cat "$APT/download.log" >&2; echo "sysroot-arm64: download of the arm64 packages failed" >&2; exit 1; }
 for deb in "$APT/debs"/*.deb; do
   dpkg -x "$deb" "$DIR"
 done
