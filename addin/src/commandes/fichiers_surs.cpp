@@ -31,7 +31,8 @@ std::string tropVolumineux(sal_uInt64 taille) {
 }
 
 #ifdef _WIN32
-// Windows only (not compiled nor run on the Linux CI; README « Construire pour Windows et macOS »).
+// Windows only: compiled, syntax only, by scripts/plateformes.sh (MinGW-w64 posing as MSVC), never run
+// on the Linux CI (README « Construire pour Windows et macOS »).
 // osl's file status knows no device there, and reports a file's symbolic link or junction as a
 // Regular file of the link's own size (sal/osl/w32: FindFirstFile's data). So the path is judged
 // first by its name (device namespace, reserved names such as CON or NUL in any folder, a host's
