@@ -11,9 +11,10 @@ folder, a manifest.xml with one uno-components entry per platform (platform=<tok
 registers only its own) and a description.xml whose <platform value=> lists every token.
 
 Checked, else exit code 1 and a message: each input names exactly one platform; no platform twice;
-the same version and the same shared files everywhere (the workbook templates, regenerated on each
-machine, may differ in their zip timestamps only: a difference there is reported, the first
-input's copy kept); each library is a binary of its platform's format and processor (ELF / PE /
+the same version and the same shared files everywhere, but the workbook templates (modeles/): a
+build that can run LibreOffice stores them with their computed values (spreadsheets/figer_valeurs.py;
+not a cross build, not Windows or macOS), so a difference there is only reported and the FIRST
+input's copy kept: give the Linux x86-64 package first; each library is a binary of its platform's format and processor (ELF / PE /
 Mach-O header). README « Construire pour Windows et macOS ».
 """
 
@@ -31,7 +32,7 @@ RE_COMPOSANT = re.compile(
     r'manifest:media-type="application/vnd\.sun\.star\.uno-components;platform=([^"]+)"\s*/>\n?')
 RE_PLATEFORME = re.compile(r'<platform value="([^"]*)"\s*/>')
 RE_VERSION = re.compile(r'<version value="([^"]*)"\s*/>')
-# Shared files that each machine regenerates (zip timestamps inside): a difference is only reported.
+# Shared files that differ between builds (templates with or without their computed values).
 TOLERES = ("modeles/",)
 
 # Binary format and processor of each LibreOffice platform token.
