@@ -5,6 +5,7 @@
 #   bash scripts/test.sh            # build dir: build/ (override with BUILD_DIR=...)
 #   FUZZ_SECONDS=0 SANITIZE=0 bash scripts/test.sh   # skip the fuzz run and the sanitizer build
 #   WINDOWS=0 bash scripts/test.sh                    # skip the Windows cross build (MinGW-w64 + Wine)
+#   PLATEFORMES=0 bash scripts/test.sh                # skip the arm64 cross build and the multi-platform .oxt
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,6 +35,13 @@ fi
 # compiler and Wine on first use.
 if [[ "${WINDOWS:-1}" != 0 ]]; then
   bash "$ROOT/scripts/windows.sh"
+fi
+
+# The add-in for linux_aarch64 (cross build, qemu) merged with this build's into one .oxt: the
+# headless-Calc tests below then install that multi-platform package (ECI_OXT).
+if [[ "${PLATEFORMES:-1}" != 0 ]]; then
+  BUILD_DIR=$BUILD_DIR bash "$ROOT/scripts/plateformes.sh"
+  export ECI_OXT=$BUILD_DIR/eci-calc-multi.oxt
 fi
 
 # ctest prints its summary line ("100% tests passed, 0 tests failed out of N") at the end.

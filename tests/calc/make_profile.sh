@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build a fresh, throwaway LibreOffice user profile with the ECi extension installed.
 #
-# usage: make_profile.sh PROFILE_DIR OXT
+# usage: make_profile.sh PROFILE_DIR OXT        (ECI_OXT=other.oxt in the environment overrides OXT)
 #
 #  0. wipes PROFILE_DIR and initialises it with a first soffice run. This must come BEFORE
 #     unopkg: the first start of a profile (no user/extensions/buildid yet) cleans the extension
@@ -22,7 +22,9 @@ if [[ $# -ne 2 ]]; then
   exit 2
 fi
 PROFILE=$1
-OXT=$2
+# ECI_OXT (environment) installs another package instead, e.g. the multi-platform one
+# (scripts/plateformes.sh, scripts/test.sh).
+OXT=${ECI_OXT:-$2}
 SOFFICE=${SOFFICE:-soffice}
 UNOPKG=${UNOPKG:-unopkg}
 TIMEOUT=${ECI_SOFFICE_TIMEOUT:-180}

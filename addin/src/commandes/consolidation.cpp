@@ -15,6 +15,7 @@
 #include "candidatures.hpp"
 #include "conversion.hpp"
 #include "documents.hpp"
+#include "eci/calc/fichiers.hpp"
 #include "eci/calc/fonctions.hpp"
 #include "eci/calc/fonctions_labellisation.hpp"
 #include "eci/disposition.hpp"
@@ -89,7 +90,8 @@ Candidat lireAutodiagnostic(const uno::Reference<css::lang::XComponent>& doc) {
     return c;
 }
 
-// The workbooks of a folder (.ods, .xlsx, .fods; no lock file, no sub-folder), by name: (name, URL).
+// The workbooks of a folder (.ods, .xlsx, .fods; no lock file of LibreOffice or Excel, no sub-folder),
+// by name: (name, URL).
 std::vector<std::pair<std::string, OUString>> classeursDuDossier(const OUString& dossier) {
     OUString url = versUrl(dossier);
     osl::Directory rep(url);
@@ -101,7 +103,7 @@ std::vector<std::pair<std::string, OUString>> classeursDuDossier(const OUString&
         if (item.getFileStatus(st) != osl::FileBase::E_None) continue;
         if (st.getFileType() == osl::FileStatus::Directory) continue;
         std::string nom = s8(st.getFileName());
-        if (nom.rfind(".~lock", 0) == 0 ||
+        if (calc::fichiers::estFichierDeVerrou(nom) ||
             !(aExtension(nom, ".ods") || aExtension(nom, ".xlsx") || aExtension(nom, ".fods")))
             continue;
         fichiers.emplace_back(nom, st.getFileURL());

@@ -6,9 +6,8 @@
 #include <osl/file.hxx>
 
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <optional>
+#include <vector>
 
 #include "documents.hpp"
 #include "eci/calc/import.hpp"
@@ -35,6 +34,28 @@ std::optional<std::string> lireFlux(const uno::Reference<css::io::XInputStream>&
     return texte;
 }
 
+// A local file's bytes, at most `max` (more: `tropGrand`; unreadable: nullopt). Through osl::File,
+// by URL: std::ifstream on a UTF-8 path would miss non-ASCII names on Windows (« Région.fods »),
+// where a narrow path is read in the ANSI code page.
+std::optional<std::string> lireFichier(const OUString& url, sal_uInt64 max, bool& tropGrand) {
+    tropGrand = false;
+    osl::File f(url);
+    if (f.open(osl_File_OpenFlag_Read) != osl::FileBase::E_None) return std::nullopt;
+    std::string texte;
+    std::vector<char> bloc(1 << 16);
+    for (;;) {
+        sal_uInt64 lus = 0;
+        if (f.read(bloc.data(), bloc.size(), lus) != osl::FileBase::E_None) return std::nullopt;
+        if (lus == 0) break;
+        if (texte.size() + lus > max) {
+            tropGrand = true;
+            return std::nullopt;
+        }
+        texte.append(bloc.data(), static_cast<std::size_t>(lus));
+    }
+    return texte;
+}
+
 }  // namespace
 
 std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& ctx, const OUString& url,
@@ -42,10 +63,10 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
     std::optional<std::string> xml;  // a flat OpenDocument file
     std::uint64_t cellules = 0;      // filled cells declared by the sheets' XML
     if (aExtension(nom, ".fods")) {
-        OUString chemin;
-        if (osl::FileBase::getSystemPathFromFileURL(url, chemin) != osl::FileBase::E_None) return std::string();
-        std::ifstream f(s8(chemin), std::ios::binary);
-        xml = std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        bool tropGrand = false;
+        xml = lireFichier(url, static_cast<sal_uInt64>(kOctetsMaxContenu), tropGrand);
+        if (tropGrand) return "fichier de plus de " + std::to_string(kOctetsMaxContenu / (1024 * 1024)) + " Mo";
+        if (!xml) return std::string();  // unreadable: the loader decides
     } else {
         uno::Reference<css::packages::zip::XZipFileAccess2> zip;
         try {

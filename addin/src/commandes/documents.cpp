@@ -27,6 +27,12 @@ namespace {
 constexpr const char* kExtension = "fr.ademe.eci";
 constexpr std::size_t kMaxLignesSource = 20000;
 constexpr std::size_t kMaxColonnesSource = 200;
+// A local path as the user's system writes it, for the error messages.
+#ifdef _WIN32
+constexpr const char* kExempleChemin = "C:\\Users\\moi\\Documents\\export.xlsx";
+#else
+constexpr const char* kExempleChemin = "/home/moi/export.xlsx";
+#endif
 }  // namespace
 
 OUString u(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
@@ -45,7 +51,7 @@ OUString versUrl(const OUString& fichier) {
     if (fichier.indexOf("://") >= 0 || osl::FileBase::getFileURLFromSystemPath(fichier, url) != osl::FileBase::E_None ||
         url.isEmpty())
         throw ErreurCommande("Chemin de fichier illisible : « " + s8(fichier) +
-                             " » (un chemin de fichier local est attendu, par exemple /home/moi/export.xlsx).");
+                             " » (un chemin de fichier local est attendu, par exemple " + kExempleChemin + ").");
     return url;
 }
 

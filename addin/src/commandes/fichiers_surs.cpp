@@ -7,15 +7,67 @@
 
 #include "controle_contenu.hpp"
 #include "documents.hpp"
+#include "eci/calc/fichiers.hpp"
+
+#ifdef _WIN32
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#endif
 
 namespace eci::addin::commandes {
 
 namespace {
 // Largest workbook the commands open (a platform export or an autodiagnostic is well under 1 MB).
 constexpr sal_uInt64 kTailleMaxFichier = 100u * 1024 * 1024;
+
+std::string tropVolumineux(sal_uInt64 taille) {
+    return "fichier trop volumineux (" + std::to_string(taille / (1024 * 1024)) + " Mo ; au plus " +
+           std::to_string(kTailleMaxFichier / (1024 * 1024)) + " Mo)";
+}
+
+#ifdef _WIN32
+// Windows only: compiled, syntax only, by scripts/plateformes.sh (MinGW-w64 posing as MSVC), never run
+// on the Linux CI (README « Construire pour Windows et macOS »).
+// osl's file status knows no device there, and reports a file's symbolic link or junction as a
+// Regular file of the link's own size (sal/osl/w32: FindFirstFile's data). So the path is judged
+// first by its name (device namespace, reserved names such as CON or NUL in any folder, a host's
+// pipes: eci::calc::fichiers::raisonCheminWindows, unit-tested on every platform), then a reparse
+// point by what it leads to, opened for its attributes only: a file on a disk, not a folder, under
+// the size limit.
+std::string raisonWindows(const OUString& url) {
+    OUString chemin;
+    if (osl::FileBase::getSystemPathFromFileURL(url, chemin) != osl::FileBase::E_None) return "fichier introuvable";
+    if (std::string raison = calc::fichiers::raisonCheminWindows(s8(chemin)); !raison.empty()) return raison;
+    const wchar_t* large = reinterpret_cast<const wchar_t*>(chemin.getStr());  // sal_Unicode: UTF-16
+    const DWORD attributs = GetFileAttributesW(large);
+    if (attributs == INVALID_FILE_ATTRIBUTES) return "fichier introuvable";
+    if (!(attributs & FILE_ATTRIBUTE_REPARSE_POINT)) return std::string();  // osl's status is right
+    HANDLE h = CreateFileW(large, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                           nullptr, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr);
+    if (h == INVALID_HANDLE_VALUE) return "lien symbolique sans cible";
+    BY_HANDLE_FILE_INFORMATION info{};
+    const bool lu = GetFileInformationByHandle(h, &info) != 0;
+    const DWORD type = GetFileType(h);
+    CloseHandle(h);
+    if (!lu) return "fichier illisible";
+    if (type != FILE_TYPE_DISK) return "ce n'est pas un fichier ordinaire (tube, périphérique ou socket)";
+    if (info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) return "c'est un dossier, pas un fichier";
+    const sal_uInt64 taille = (static_cast<sal_uInt64>(info.nFileSizeHigh) << 32) | info.nFileSizeLow;
+    if (taille > kTailleMaxFichier) return tropVolumineux(taille);
+    return std::string();
+}
+#endif
 }  // namespace
 
 std::string raisonDeNePasOuvrir(const OUString& url) {
+#ifdef _WIN32
+    if (std::string raison = raisonWindows(url); !raison.empty()) return raison;
+#endif
     OUString cible = url;
     for (int sauts = 0; sauts < 8; ++sauts) {
         osl::DirectoryItem item;
@@ -24,9 +76,7 @@ std::string raisonDeNePasOuvrir(const OUString& url) {
         if (item.getFileStatus(st) != osl::FileBase::E_None) return "fichier illisible";
         switch (st.getFileType()) {
             case osl::FileStatus::Regular:
-                if (st.getFileSize() > kTailleMaxFichier)
-                    return "fichier trop volumineux (" + std::to_string(st.getFileSize() / (1024 * 1024)) +
-                           " Mo ; au plus " + std::to_string(kTailleMaxFichier / (1024 * 1024)) + " Mo)";
+                if (st.getFileSize() > kTailleMaxFichier) return tropVolumineux(st.getFileSize());
                 return std::string();
             case osl::FileStatus::Link:
                 cible = st.getLinkTargetURL();

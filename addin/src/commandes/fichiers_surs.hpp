@@ -15,7 +15,8 @@ namespace eci::addin::commandes {
 
 // Why a local file may not be opened (empty when it may): it must exist and be a regular file
 // (a symbolic link is followed), not a FIFO, device or directory, which would block or never end,
-// and stay under the size limit (100 Mo).
+// and stay under the size limit (100 Mo). On Windows also: no device name (CON, NUL, COM1…, in any
+// folder), no \\.\ path, no host's named pipe; a link or junction judged by its target.
 std::string raisonDeNePasOuvrir(const ::rtl::OUString& url);
 
 // How the commands load a workbook they only read (an export to import, an autodiagnostic to
