@@ -48,9 +48,9 @@ PAQUETS=(
   # cppumaker, headers) for a UNO client of its own version, python3-uno, the French UI, a font
   libreoffice-calc libreoffice-dev python3-uno libreoffice-l10n-fr fonts-dejavu-core
   # building tests/calc
-  cmake g++ make python3 libboost-dev libgtest-dev nlohmann-json3-dev
+  cmake g++ make python3 libgtest-dev nlohmann-json3-dev
   # window tests and scripts
-  xvfb xauth zip unzip
+  xvfb xauth zip unzip poppler-utils
 )
 
 die() { echo "lo-recent: $*" >&2; exit 1; }

@@ -14,6 +14,8 @@ PACKAGES=(
   libreoffice-calc-nogui libreoffice-dev python3-uno libreoffice-l10n-fr fonts-dejavu-core
   # packaging and document checks
   zip unzip poppler-utils
+  # the Debian 13 chroot with LibreOffice 25.2 (scripts/lo-recent.sh)
+  debootstrap
   # fuzzing (libFuzzer)
   clang libclang-rt-14-dev
 )
