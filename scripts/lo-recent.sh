@@ -33,11 +33,12 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_DIR=${BUILD_DIR:-$ROOT/build}
-CHROOT=${LO_RECENT_CHROOT:-/var/cache/eci/trixie}
+# (absolute paths: they are bind-mounted at the same place in the chroot)
+BUILD_DIR=$(realpath -m "${BUILD_DIR:-$ROOT/build}")
+CHROOT=$(realpath -m "${LO_RECENT_CHROOT:-/var/cache/eci/trixie}")
 MIRROR=${LO_RECENT_MIRROR:-http://deb.debian.org/debian}
 SUITE=trixie
-LB=${LO_RECENT_BUILD_DIR:-$BUILD_DIR/lo-recent}
+LB=$(realpath -m "${LO_RECENT_BUILD_DIR:-$BUILD_DIR/lo-recent}")
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 # Bump to rebuild every chroot from scratch (e.g. a change of debootstrap options).
