@@ -9,9 +9,11 @@ set -euo pipefail
 PACKAGES=(
   # build
   cmake g++ make python3 libboost-dev libgtest-dev nlohmann-json3-dev
-  # LibreOffice: headless Calc, the SDK (unoidl-write, cppumaker, headers), python-uno,
-  # the French language pack (French UI tests), a font for PDF/rendering
-  libreoffice-calc-nogui libreoffice-dev python3-uno libreoffice-l10n-fr fonts-dejavu-core
+  # LibreOffice: Calc (with its user interface: tests/fenetre), the SDK (unoidl-write, cppumaker,
+  # headers), python-uno, the French language pack (French UI tests), a font for PDF/rendering
+  libreoffice-calc libreoffice-core libreoffice-dev python3-uno libreoffice-l10n-fr fonts-dejavu-core
+  # Calc in a real window (tests/fenetre, scripts/captures.sh): X server, keyboard/mouse, screenshots
+  xvfb xdotool x11-utils imagemagick
   # packaging and document checks
   zip unzip poppler-utils
   # the Debian 13 chroot with LibreOffice 25.2 (scripts/lo-recent.sh)

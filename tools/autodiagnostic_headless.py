@@ -6,17 +6,27 @@ of the « Labellisation » sheet (star aimed at, criteria table: disposition.jso
 Runs with Debian's /usr/bin/python3 (python3-uno). The profile must have the
 extension installed (tests/calc/make_profile.sh).
 
-usage: autodiagnostic_headless.py --profil DIR --classeur FILE.ods [--pdf OUT.pdf]
+usage: autodiagnostic_headless.py --profil DIR --classeur FILE [--pdf OUT.pdf]
+       autodiagnostic_headless.py --verifier --classeur FILE   (the checks only, no LibreOffice)
+
+FILE is an autodiagnostic workbook (.ods, .xlsx), shown as it is (opened read-only), or a platform export
+(.xlsx, .ods): a new autodiagnostic is made from the extension's template (command « Nouvel
+autodiagnostic ») and the export imported into it by the extension's command « Importer un export ».
+A file that is neither (missing, a directory, a FIFO, not a spreadsheet, corrupt, another spreadsheet)
+gets a French message on stderr and exit code 2, never a traceback (lire_classeur and the functions
+before it). Exit code 1: error cells in the workbook; 3: LibreOffice failed.
 
 The cells read come from spreadsheets/disposition.json (the map of the workbooks).
 """
 import argparse
 import json
 import os
+import stat
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -36,6 +46,12 @@ def prop(name, value):
 
 
 def demarrer(profil):
+    proc, _ctx, desktop = demarrer_office(profil)
+    return proc, desktop
+
+
+def demarrer_office(profil):
+    """soffice headless on `profil`: (process, remote component context, desktop)."""
     pipe = "eci_demo_%d" % os.getpid()
     env = dict(os.environ)
     env.pop("URE_BOOTSTRAP", None)
@@ -58,7 +74,131 @@ def demarrer(profil):
                 raise SystemExit("LibreOffice n'a pas démarré (voir %s)" % log.name)
             time.sleep(0.3)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    return proc, desktop
+    return proc, ctx, desktop
+
+
+def arreter(proc, desktop):
+    """Terminates the office started by demarrer / demarrer_office (killed after 30 s)."""
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
+        proc.wait(timeout=30)
+    except Exception:
+        proc.kill()
+
+
+# ---- the file to show: checks, autodiagnostic or platform export ------------------------------------
+
+class ClasseurRefuse(Exception):
+    """A file the demo cannot show; str() is the French message for the user."""
+
+
+EXTENSIONS = (".ods", ".xlsx")
+COMMANDES = "fr.ademe.eci.commandes:"
+# The sheets this driver reads: a workbook holding them all is shown as an autodiagnostic.
+FEUILLES_LUES = ("collectivite", "referentiel", "synthese", "labellisation")
+
+
+def verifier_fichier(chemin):
+    """Refuses, before LibreOffice starts, what cannot be a workbook."""
+    if not os.path.lexists(chemin):
+        raise ClasseurRefuse("Fichier introuvable : « %s »." % chemin)
+    if os.path.isdir(chemin):
+        raise ClasseurRefuse("« %s » est un dossier, pas un classeur : donnez le chemin d'un autodiagnostic "
+                             "(.ods, .xlsx) ou d'un export de la plateforme (.xlsx)." % chemin)
+    try:
+        mode = os.stat(chemin).st_mode
+    except OSError as e:
+        raise ClasseurRefuse("« %s » est illisible (%s)." % (chemin, e.strerror))
+    if not stat.S_ISREG(mode):
+        raise ClasseurRefuse("« %s » n'est pas un fichier ordinaire (tube, périphérique ou socket) : "
+                             "ce n'est pas un classeur." % chemin)
+    extension = os.path.splitext(chemin)[1].lower()
+    if extension not in EXTENSIONS:
+        raise ClasseurRefuse("« %s » n'est pas un classeur : extension « %s », attendu .ods ou .xlsx."
+                             % (chemin, extension or "(aucune)"))
+    try:
+        with open(chemin, "rb"):
+            pass
+        zip_valide = zipfile.is_zipfile(chemin)
+    except OSError as e:
+        raise ClasseurRefuse("« %s » est illisible (%s)." % (chemin, e.strerror))
+    if not zip_valide:
+        raise ClasseurRefuse("« %s » n'est pas un classeur %s valide : fichier abîmé, vide ou d'un autre "
+                             "format." % (chemin, extension))
+
+
+def charger(desktop, chemin):
+    """The file opened hidden, read-only, without macros nor link updates; a spreadsheet or refused."""
+    proprietes = (prop("Hidden", True), prop("ReadOnly", True), prop("MacroExecutionMode", 0),
+                  prop("UpdateDocMode", 0))
+    try:
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(chemin)), "_blank", 0,
+                                           proprietes)
+    except Exception as e:
+        raise ClasseurRefuse("« %s » n'a pas pu être ouvert : fichier abîmé ou protégé par mot de passe ? (%s)"
+                             % (chemin, getattr(e, "Message", "") or type(e).__name__))
+    if doc is None:
+        raise ClasseurRefuse("« %s » n'a pas pu être ouvert : fichier abîmé ou protégé par mot de passe ?"
+                             % chemin)
+    if not doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+        doc.close(True)
+        raise ClasseurRefuse("« %s » n'est pas un classeur (document d'un autre type)." % chemin)
+    return doc
+
+
+def est_autodiagnostic(doc):
+    return all(doc.Sheets.hasByName(AUTODIAG["feuilles"][f]) for f in FEUILLES_LUES)
+
+
+def commande(ctx, document, nom, arguments):
+    """Dispatches the extension's command on the document's frame as the menu does: (succeeded, result)."""
+    aide = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    ev = aide.executeDispatch(document.getCurrentController().getFrame(), COMMANDES + nom, "", 0, arguments)
+    reussi = ev is not None and ev.State == uno.getConstantByName("com.sun.star.frame.DispatchResultState.SUCCESS")
+    return reussi, (ev.Result if ev is not None else None)
+
+
+def importer_export(ctx, desktop, chemin):
+    """A new autodiagnostic (the extension's template) with the platform export `chemin` imported."""
+    vierge = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
+    try:
+        reussi, doc = commande(ctx, vierge, "NouvelAutodiagnostic", (prop("Cache", True),))
+    finally:
+        vierge.close(True)
+    if not reussi or doc is None:
+        raise ClasseurRefuse("Impossible de créer un autodiagnostic : l'extension est-elle installée dans le profil ?")
+    reussi, rapport = commande(ctx, doc, "ImporterExport", (prop("Fichier", os.path.abspath(chemin)),))
+    if not reussi:
+        doc.close(True)
+        raise ClasseurRefuse("« %s » n'est ni un autodiagnostic ni un export de la plateforme : %s"
+                             % (chemin, rapport or "import impossible."))
+    print("  Export de la plateforme importé dans un nouvel autodiagnostic : %s" % str(rapport).splitlines()[0])
+    return doc
+
+
+def lire_arguments():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--profil", help="profile with the extension (tests/calc/make_profile.sh)")
+    ap.add_argument("--classeur", required=True)
+    ap.add_argument("--pdf")
+    ap.add_argument("--verifier", action="store_true",
+                    help="only the checks done before LibreOffice starts (scripts/demo.sh, before building)")
+    args = ap.parse_args()
+    if not args.verifier and not args.profil:
+        ap.error("--profil is required")
+    return args
+
+
+def lire_classeur(ctx, desktop, chemin):
+    """The autodiagnostic to show for `chemin`: the file itself, or a new one holding the imported export."""
+    doc = charger(desktop, chemin)
+    if est_autodiagnostic(doc):
+        return doc
+    doc.close(True)
+    return importer_export(ctx, desktop, chemin)
 
 
 def nombre(cellule):
@@ -66,20 +206,15 @@ def nombre(cellule):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--profil", required=True)
-    ap.add_argument("--classeur", required=True)
-    ap.add_argument("--pdf")
-    args = ap.parse_args()
-
-    proc, desktop = demarrer(os.path.abspath(args.profil))
+    args = lire_arguments()
+    verifier_fichier(args.classeur)
+    if args.verifier:
+        return 0
+    proc, ctx, desktop = demarrer_office(os.path.abspath(args.profil))
     code = 0
     try:
-        url = uno.systemPathToFileUrl(os.path.abspath(args.classeur))
         t0 = time.time()
-        doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
-        if doc is None:
-            raise SystemExit("Impossible d'ouvrir %s" % args.classeur)
+        doc = lire_classeur(ctx, desktop, args.classeur)
         doc.calculateAll()
         t1 = time.time()
         feuilles, syn, coll = AUTODIAG["feuilles"], AUTODIAG["synthese"], AUTODIAG["collectivite"]
@@ -96,7 +231,7 @@ def main():
         nom = collectivite.getCellRangeByName(
             "%s%d" % (coll["colonnes"]["valeur"], coll["lignes"]["premiere"])).getString()  # the key « nom »
         print()
-        print("Autodiagnostic économie circulaire — %s" % nom)
+        print("Autodiagnostic économie circulaire — %s" % (nom or os.path.basename(args.classeur)))
         print("(calculé dans LibreOffice Calc headless par l'extension, en %.2f s)" % (t1 - t0))
         print()
         print("  %-6s %-44s %10s %10s %11s %8s" % ("Axe", "Intitulé", "Potentiel", "Fait", "Programmé", "% fait"))
@@ -138,16 +273,23 @@ def main():
             print("  PDF de la synthèse et des critères de labellisation : %s" % args.pdf)
         doc.close(True)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=30)
-        except Exception:
-            proc.kill()
+        arreter(proc, desktop)
     return code
 
 
+def principal():
+    """main() with the messages a user reads instead of tracebacks."""
+    try:
+        return main()
+    except ClasseurRefuse as e:
+        print("Erreur : %s" % e, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # a UNO or system error: a message, never a traceback
+        print("Erreur inattendue (%s) : %s" % (type(e).__name__, getattr(e, "Message", "") or e), file=sys.stderr)
+        return 3
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(principal())
