@@ -52,6 +52,8 @@ PAQUETS=(
   cmake g++ make python3 libgtest-dev nlohmann-json3-dev
   # window tests and scripts
   xvfb xauth zip unzip poppler-utils
+  # tests/fenetre (ECI_FENETRE_PAQUETS)
+  xdotool x11-utils imagemagick
 )
 
 die() { echo "lo-recent: $*" >&2; exit 1; }
