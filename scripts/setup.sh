@@ -16,6 +16,8 @@ PACKAGES=(
   xvfb xdotool x11-utils imagemagick
   # packaging and document checks
   zip unzip poppler-utils
+  # the Debian 13 chroot with LibreOffice 25.2 (scripts/lo-recent.sh)
+  debootstrap
   # fuzzing (libFuzzer)
   clang libclang-rt-14-dev
 )
