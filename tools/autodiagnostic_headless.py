@@ -28,6 +28,7 @@ The cells read come from spreadsheets/disposition.json (the map of the workbooks
 import argparse
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -344,6 +345,9 @@ def main():
             def cacher(feuille, premiere, derniere):
                 if derniere >= premiere:
                     feuille.getCellRangeByName("A%d:A%d" % (premiere, derniere)).getRows().IsVisible = False
+            # « Labellisation »: only its summary (the checklist and the evidence documents stay in the workbook)
+            fin_resume = int(re.sub(r"^.*[A-Z]", "", lab["plages"]["resume"]))
+            cacher(labellisation, fin_resume + 1, fin_resume + 1000)
             fin = le["premier_chemin"] + int(nb_chemin) - 1 if nb_chemin else le["chemin"] - 2
             cacher(etapes, fin + 1, le["premiere_ligne"] + 1000)
             plages.addRangeAddress(etapes.getCellRangeByName("A1:G%d" % fin).getRangeAddress(), False)
