@@ -15,12 +15,12 @@
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
+#include <osl/time.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <map>
 #include <optional>
 #include <utility>
@@ -364,9 +364,14 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
                      [](const Changement& a, const Changement& b) { return a.points > b.points; });
 
     // 4. Write « Précédent » (values only) as one undo step, then recalculate.
+    // The local date through osl (localtime_r is POSIX only, localtime is not thread-safe).
     char date[32] = "";
-    const std::time_t t = std::time(nullptr);
-    if (std::tm tm{}; localtime_r(&t, &tm)) std::strftime(date, sizeof date, "%d/%m/%Y %H:%M", &tm);
+    TimeValue systeme{}, locale{};
+    oslDateTime dt{};
+    if (osl_getSystemTime(&systeme) && osl_getLocalTimeFromSystemTime(&systeme, &locale) &&
+        osl_getDateTimeFromTimeValue(&locale, &dt))
+        std::snprintf(date, sizeof date, "%02u/%02u/%04u %02u:%02u", unsigned(dt.Day), unsigned(dt.Month),
+                      unsigned(dt.Year), unsigned(dt.Hours), unsigned(dt.Minutes));
     std::string nomCourt = s8(fichier);
     if (const std::size_t k = nomCourt.find_last_of("/\\"); k != std::string::npos) nomCourt = nomCourt.substr(k + 1);
     {
