@@ -6,6 +6,7 @@
 #   bash scripts/lo-recent.sh installer          # create (or bring up to date) the chroot
 #   bash scripts/lo-recent.sh executer CMD...    # run CMD in the chroot, in the current directory
 #   bash scripts/lo-recent.sh tester             # the tests/calc suite on LibreOffice 25.2 (below)
+#   bash scripts/lo-recent.sh fenetre            # the window tests on LibreOffice 25.2 (below)
 #
 # installer: debootstrap (minbase) of trixie into $LO_RECENT_CHROOT (default /var/cache/eci/trixie),
 #   then apt-get --no-install-recommends of PAQUETS. Reused when already set up: the stamp file
@@ -30,6 +31,11 @@
 #   the add-in itself is not built there), then every ctest test of tests/calc runs against the
 #   chroot's soffice (the eci_calc_profile fixture installs the .oxt with the chroot's unopkg).
 #   Extra ctest arguments: LO_RECENT_CTEST_ARGS (e.g. "-R eci_calc_tests").
+#   Then (LO_RECENT_FENETRE=0 skips them) the window tests of tests/fenetre (fenetre below).
+#
+# fenetre: the window tests (tests/fenetre/test_fenetre.py, French then English UI) on 25.2's
+#   soffice under Xvfb, with 25.2's python3-uno, on a fresh profile where the same .oxt is installed
+#   ($LB/profil-fenetre, tests/calc/make_profile.sh); bounded by timeout (LO_RECENT_FENETRE_TIMEOUT s).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -196,6 +202,32 @@ tester() {
   set -e
   t2=$(date +%s)
   echo "lo-recent: LibreOffice 25.2 tests in $((t2 - t1)) s, exit code $rc"
+  if [[ "${LO_RECENT_FENETRE:-1}" != 0 ]]; then
+    fenetre || rc=1
+  fi
+  return $rc
+}
+
+fenetre() {
+  [[ -f "$CHROOT/.eci-stamp" ]] || die "no chroot in $CHROOT: run 'bash scripts/lo-recent.sh installer' first"
+  local oxt=${ECI_OXT:-$BUILD_DIR/eci-calc.oxt}
+  [[ -f "$oxt" ]] || die "no extension package $oxt (build it on the host first: cmake --build build --target eci_oxt, or set ECI_OXT)"
+  [[ -d "$BUILD_DIR/spreadsheets" ]] || die "no $BUILD_DIR/spreadsheets (build the host's target classeurs first)"
+  mkdir -p "$LB"
+  cp -f "$oxt" "$LB/eci-calc-fenetre.oxt"
+  local t0 t1 rc=0 limite=${LO_RECENT_FENETRE_TIMEOUT:-420}
+  t0=$(date +%s)
+  executer bash "$ROOT/tests/calc/make_profile.sh" "$LB/profil-fenetre" "$LB/eci-calc-fenetre.oxt" \
+    || die "no profile with the extension for the window tests"
+  local -a env=(ECI_PROFILE_TEMPLATE="$LB/profil-fenetre" SOFFICE=soffice ECI_FENETRE_TIMEOUT="$limite")
+  local script=$ROOT/tests/fenetre/test_fenetre.py
+  # (ECI_FENETRE_TIMEOUT: the script's own alarm, which closes soffice and Xvfb; timeout: a backstop)
+  timeout -k 15 $((limite + 30)) env "${env[@]}" bash "$ROOT/scripts/lo-recent.sh" executer python3 "$script" --langue fr \
+    --fonctions "$ROOT/addin/fonctions.json" --export "$ROOT/tests/data/export-plateforme-eci.xlsx" \
+    --classeurs "$BUILD_DIR/spreadsheets" --sources "$ROOT" || rc=1
+  timeout -k 15 $((limite + 30)) env "${env[@]}" bash "$ROOT/scripts/lo-recent.sh" executer python3 "$script" --langue en || rc=1
+  t1=$(date +%s)
+  echo "lo-recent: window tests on LibreOffice 25.2 in $((t1 - t0)) s, exit code $rc"
   return $rc
 }
 
@@ -203,5 +235,6 @@ case "${1:-}" in
   installer) installer ;;
   executer) shift; executer "$@" ;;
   tester) tester ;;
-  *) echo "usage: $0 installer | executer CMD... | tester" >&2; exit 2 ;;
+  fenetre) fenetre ;;
+  *) echo "usage: $0 installer | executer CMD... | tester | fenetre" >&2; exit 2 ;;
 esac

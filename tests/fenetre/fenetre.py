@@ -166,6 +166,16 @@ class Fenetre:
     def fermer(self):
         if self.office and self.office.poll() is None:
             try:
+                # A document a failed test left modified would make terminate() ask « Enregistrer le
+                # document ? » and wait for an answer until the run's alarm: discarded first.
+                documents = self.desktop.getComponents().createEnumeration()
+                while documents.hasMoreElements():
+                    document = documents.nextElement()
+                    if hasattr(document, "setModified"):
+                        document.setModified(False)
+            except Exception:
+                pass
+            try:
                 self.desktop.terminate()  # (AttributeError when the start failed: killed below)
             except Exception:
                 pass

@@ -67,11 +67,27 @@ def enfants(ctx):
     return [ctx.getAccessibleChild(i).getAccessibleContext() for i in range(ctx.getAccessibleChildCount())]
 
 
+def libelle(nom):
+    """An accessible name as a label shows it, without its colon: LibreOffice 25.2 names a field
+    after its label (« Rechercher\xa0: »), 7.4 without the colon (« Rechercher »)."""
+    return normalise(nom).rstrip(":").rstrip()
+
+
 def trouver(racine, role, nom=None, maxi=16):
+    """The first accessible of the role (or one of the roles, a tuple) named nom (as libelle)."""
+    roles = role if isinstance(role, tuple) else (role,)
     for _, r, n, _, ctx in F.Fenetre.arbre(racine, maxi=maxi):
-        if r == role and (nom is None or n == nom):
+        if r in roles and (nom is None or libelle(n) == nom):
             return ctx
     return None
+
+
+def elements_liste(liste):
+    """{name: accessible} of the entries of a list, at any depth: the Function Wizard of 7.4 shows a
+    flat list (LIST of LIST_ITEM), that of 25.2 a tree (TREE: a TREE_ITEM per category, its
+    functions below it)."""
+    return {n: ctx for _, r, n, _, ctx in F.Fenetre.arbre(liste, maxi=3)
+            if r in ("LIST_ITEM", "TREE_ITEM") and n}
 
 
 def textes_labels(racine):
@@ -332,6 +348,24 @@ class ProgressionFenetre(CommandesFenetre):
 class AssistantFonctions(FenetreCalc):
     """The Function Wizard lists the ECI, AIDE and CRITERES functions with their French help."""
 
+    def cliquer_entree(self, liste, nom, fois=1):
+        """Clicks an entry of the function list, first brought into view with the mouse wheel over
+        the list, as a user would (a family is longer than the list shown, in 25.2's tree)."""
+        lx, ly, lw, lh = F.Fenetre.rectangle(liste)
+        for _ in range(40):
+            entree = elements_liste(liste).get(nom)
+            self.assertIsNotNone(entree, "%s absente de l'Assistant Fonction" % nom)
+            x, y, w, h = F.Fenetre.rectangle(entree)
+            if h > 0 and ly <= y and y + h <= ly + lh:
+                break
+            molette = "5" if y + h > ly + lh else "4"  # (5: down, 4: up)
+            subprocess.run(["xdotool", "mousemove", "--sync", str(lx + lw // 2), str(ly + lh // 2), "click", molette],
+                           env=self.f.env, check=True, timeout=20)
+            self.f.attendre_repos(0.2)
+        else:
+            self.fail("%s hors de la vue de la liste des fonctions" % nom)
+        self.f.cliquer(entree, fois)
+
     def test_assistant_fonctions(self):
         with open(ARGS.fonctions, encoding="utf-8") as fj:
             meta = json.load(fj)
@@ -343,21 +377,26 @@ class AssistantFonctions(FenetreCalc):
             self.f.lancer(self.cadre, ".uno:FunctionDialog")
             titre, w = self.f.attendre_fenetre(lambda t: t == "Assistant Fonction", 30, "Assistant Fonction")
             recherche = F.attendre(lambda: trouver(w, "TEXT", "Rechercher"), 10, "champ Rechercher")
-            liste = trouver(w, "LIST", "Fonction")
-            self.assertIsNotNone(liste)
+            liste = trouver(w, ("LIST", "TREE"), "Fonction")
+            self.assertIsNotNone(liste, "liste « Fonction » absente de l'Assistant Fonction")
             self.f.cliquer(recherche)
             self.f.taper(famille + ".", fenetre=titre)
-            montrees = {c.getAccessibleName(): c for c in enfants(liste)}
             attendues = sorted(n for n in fonctions if n.startswith(famille + "."))
+            # (the list follows the typing; a missing function fails below, after this wait)
+            try:
+                F.attendre(lambda: set(attendues) <= set(elements_liste(liste)), 10, "liste filtrée")
+            except TimeoutError:
+                pass
+            montrees = elements_liste(liste)
             for nom in attendues:
-                self.assertIn(nom, montrees, "%s absente de l'Assistant Fonction" % nom)
+                self.assertIn(nom, sorted(montrees), "%s absente de l'Assistant Fonction" % nom)
                 # Its French description, shown when it is selected.
-                self.f.cliquer(montrees[nom])
+                self.cliquer_entree(liste, nom)
                 description = normalise(fonctions[nom]["description"]["fr"])
                 F.attendre(lambda: description in textes_labels(w), 10, "description de %s" % nom)
             # The arguments' help of the family's first function: names and French descriptions.
             nom = attendues[0]
-            self.f.cliquer(montrees[nom], 2)
+            self.cliquer_entree(liste, nom, 2)
             for arg in fonctions[nom]["args"][:4]:
                 a = meta["arguments"][arg]
                 champ = F.attendre(lambda: trouver(w, "TEXT", a["name"]["fr"]), 10, "argument %s" % arg)
