@@ -301,6 +301,14 @@ eci::regle::Contexte contexteEpci() {
     return ctx;
 }
 
+// The full ECi with no statut entered, for an EPCI of 80 000 inhabitants (no question answered).
+eci::EntreesCalcul feuilleVideEpci(const eci::Referentiel& ref) {
+    eci::EntreesCalcul e;
+    e.statuts.resize(ref.taille());
+    eci::consequences(ref, contexteEpci(), e.consequences);
+    return e;
+}
+
 // The full ECi with every sous-action carrying its own statut (its tâches masked): ten or eleven
 // « pas fait » or « programmé » (the rows a path may switch), four in five of the others non
 // concerné (the candidates then weigh enough for the score thresholds to bind), the rest fait; the path against every subset of those rows, with the real criteria.
@@ -399,10 +407,8 @@ TEST(Progression, EciGainsContreDeuxEvaluations) {
 // A declared non-concerné criterion node: no path, and the reason says so.
 TEST(Progression, CritereDeclareNonConcerne) {
     auto ref = eci::Referentiel::eci();
-    eci::EntreesCalcul e;
-    e.statuts.resize(ref->taille());
+    eci::EntreesCalcul e = feuilleVideEpci(*ref);
     e.statuts[(std::size_t)ref->index("2.2.0")] = eci::ligneStatut(StatutSaisi::nonConcerne);
-    eci::consequences(*ref, contexteEpci(), e.consequences);
     const prog::Situation sit{*ref, e, parametres(*ref)};
     const prog::Chemin c = prog::chemin(sit, lab::parcoursEci(), 1);
     EXPECT_FALSE(c.possible);
@@ -425,9 +431,7 @@ TEST(Progression, CritereDeclareNonConcerne) {
 // An empty sheet: star 1 needs every criterion row of star 1 (no score), the path says how many.
 TEST(Progression, FeuilleVideEtoile1) {
     auto ref = eci::Referentiel::eci();
-    eci::EntreesCalcul e;
-    e.statuts.resize(ref->taille());
-    eci::consequences(*ref, contexteEpci(), e.consequences);
+    const eci::EntreesCalcul e = feuilleVideEpci(*ref);
     const prog::Situation sit{*ref, e, parametres(*ref)};
     const prog::Chemin c = prog::chemin(sit, lab::parcoursEci(), 1);
     ASSERT_TRUE(c.possible) << prog::texte(*ref, c);
@@ -444,9 +448,7 @@ TEST(Progression, FeuilleVideEtoile1) {
 
 TEST(Progression, EffortInvalide) {
     auto ref = eci::Referentiel::eci();
-    eci::EntreesCalcul e;
-    e.statuts.resize(ref->taille());
-    eci::consequences(*ref, contexteEpci(), e.consequences);
+    const eci::EntreesCalcul e = feuilleVideEpci(*ref);
     const prog::Situation sit{*ref, e, parametres(*ref)};
     std::vector<double> efforts(ref->taille(), 1.0);
     efforts[(std::size_t)ref->index("1.1.1.1")] = -2;
