@@ -159,6 +159,11 @@ std::shared_ptr<Evaluation> evaluationEntiere(const Entrees& e) {
     return ev;
 }
 
+std::shared_ptr<Evaluation> evaluationEntiere(const Plage& ids, const Plage& statuts, const Optionnel& details,
+                                              const Optionnel& contexte, const Optionnel& referentiel) {
+    return evaluationEntiere(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
+}
+
 std::size_t evaluationsCalculees() { return cache().calculees(); }
 
 }  // namespace eci::calc

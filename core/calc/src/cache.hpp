@@ -20,6 +20,9 @@ std::shared_ptr<Evaluation> evaluationEnCache(const Entrees& e);
 // functions whose answer would be wrong without a sign on a sheet not read entirely (ECI.CRITERES,
 // ECI.LABELLISATION, ECI.GAIN, ECI.CHEMIN...).
 std::shared_ptr<Evaluation> evaluationEntiere(const Entrees& e);
+// The same from a function's arguments (the optional ones normalised).
+std::shared_ptr<Evaluation> evaluationEntiere(const Plage& ids, const Plage& statuts, const Optionnel& details,
+                                              const Optionnel& contexte, const Optionnel& referentiel);
 
 // How many évaluations the cache has computed since the start (tests: one per distinct input).
 std::size_t evaluationsCalculees();

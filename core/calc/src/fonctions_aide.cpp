@@ -113,12 +113,8 @@ aide::RegleSolde regleSolde(const Optionnel& o) {
 
 // Runs a domain computation, turning its errors into argument errors.
 template <class F>
-auto domaine(F f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const aide::ErreurAide& e) {
-        throw ErreurArgument(e.what());
-    }
+auto domaine(F&& f) -> decltype(f()) {
+    return depuisDomaine<aide::ErreurAide>(std::forward<F>(f));
 }
 
 }  // namespace

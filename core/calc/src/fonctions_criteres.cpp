@@ -102,11 +102,7 @@ Candidats lireCandidats(const Plage& scores, const Plage& tt, const Plage& tc, c
 // Domain errors carry a French message: pass it on.
 template <class F>
 auto domaine(F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const sel::ErreurSelection& e) {
-        throw ErreurArgument(e.what());
-    }
+    return depuisDomaine<sel::ErreurSelection>(std::forward<F>(f));
 }
 
 // A note: number, or NC (nullopt); blank or other text is an error.

@@ -60,10 +60,7 @@ Plage evaluer(const Plage& ids, const Plage& statuts, const Optionnel& details, 
 
 double score(const Plage& ids, const Plage& statuts, const Optionnel& noeudArg, const Optionnel& mesureArg,
              const Optionnel& details, const Optionnel& contexte, const Optionnel& referentiel) {
-    auto ev = evaluationEnCache(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
-    for (std::size_t l = 0; l < ids.lignes; ++l)
-        if (ev->noeudLigne[l] == -2)
-            throw ErreurArgument("ids/statuts, " + ligneNo(l) + " : " + ev->raisonLigne[l] + ".");
+    auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
     int i = 0;
     if (const Cellule* noeud = celluleOptionnelle(noeudArg, "noeud")) {
         i = indexNoeud(*ev->ref, *noeud);

@@ -20,24 +20,14 @@ namespace lab = eci::labellisation;
 
 namespace {
 
-// The cached évaluation of the arguments, refusing the rows ECI.SCORE refuses (a criterion judged
-// on a sheet with an unread row would be wrong silently).
-std::shared_ptr<Evaluation> evaluation(const Plage& ids, const Plage& statuts, const Optionnel& details,
-                                       const Optionnel& contexte, const Optionnel& referentiel) {
-    return evaluationEntiere(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
-}
-
 // An integer star from `min` to 5, else ErreurArgument.
 int etoileEntiere(double x, int min, const char* nom) { return entierEntre(x, min, lab::kEtoileMax, nom); }
 
-// The domain's data errors (score vector of another size, criterion node missing) as argument errors.
+// The domain's data errors (score vector of another size, criterion node missing) as argument errors;
+// their messages already say « Labellisation : ».
 template <class F>
-auto domaine(F&& f) {
-    try {
-        return f();
-    } catch (const lab::ErreurLabellisation& e) {
-        throw ErreurArgument(std::string("Labellisation : ") + e.what());
-    }
+auto domaine(F&& f) -> decltype(f()) {
+    return depuisDomaine<lab::ErreurLabellisation>(std::forward<F>(f));
 }
 
 Cellule pourcentage(const std::optional<double>& p) { return p ? Cellule(*p) : Cellule(); }
@@ -47,7 +37,7 @@ Cellule pourcentage(const std::optional<double>& p) { return p ? Cellule(*p) : C
 Plage criteres(const Plage& ids, const Plage& statuts, double etoileArg, const Optionnel& details,
                const Optionnel& contexte, const Optionnel& referentiel) {
     const int etoile = etoileEntiere(etoileArg, lab::kEtoileMin, "etoile");
-    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
     const lab::Parcours& p = lab::parcoursPour(*ev->ref);
     const lab::CriteresEtoile c = domaine([&] { return lab::evaluerCriteres(*ev->ref, ev->scores, p, etoile); });
     Plage out;
@@ -69,7 +59,7 @@ Plage criteres(const Plage& ids, const Plage& statuts, double etoileArg, const O
 
 double labellisation(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
                      const Optionnel& referentiel) {
-    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
     const lab::Parcours& p = lab::parcoursPour(*ev->ref);
     return domaine([&] { return lab::etoileAtteignable(*ev->ref, ev->scores, p); });
 }
@@ -79,7 +69,7 @@ double etoilePlateforme(const Plage& ids, const Plage& statuts, const Optionnel&
     std::optional<int> actuelle;
     if (auto x = nombreOptionnel(etoileActuelle, "etoile_actuelle", TexteNombre::accepte))
         actuelle = etoileEntiere(*x, 0, "etoile_actuelle");
-    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
     const lab::Parcours& p = lab::parcoursPour(*ev->ref);
     return domaine([&] { return lab::etoileCible(actuelle, ev->scores, p); });
 }

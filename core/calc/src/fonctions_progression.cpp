@@ -24,19 +24,10 @@ namespace prog = eci::progression;
 
 namespace {
 
-std::shared_ptr<Evaluation> evaluation(const Plage& ids, const Plage& statuts, const Optionnel& details,
-                                       const Optionnel& contexte, const Optionnel& referentiel) {
-    return evaluationEntiere(Entrees{ids, statuts, normalise(details), normalise(contexte), normalise(referentiel)});
-}
-
 // The domain's errors (ErreurProgression, ErreurLabellisation: French messages) as argument errors.
 template <class F>
-auto domaine(F&& f) {
-    try {
-        return f();
-    } catch (const std::runtime_error& e) {
-        throw ErreurArgument(e.what());
-    }
+auto domaine(F&& f) -> decltype(f()) {
+    return depuisDomaine<std::runtime_error>(std::forward<F>(f));
 }
 
 // One column, one cell per ids row: `cellule(node)` for the rows that name a node, blank for the others.
@@ -113,7 +104,7 @@ std::shared_ptr<const prog::Chemin> cheminArguments(const Plage& ids, const Plag
                                                     const Optionnel& referentiel, const Optionnel& effort,
                                                     std::shared_ptr<Evaluation>& ev) {
     const int etoile = entierEntre(etoileArg, lab::kEtoileMin, lab::kEtoileMax, "etoile");
-    ev = evaluation(ids, statuts, details, contexte, referentiel);
+    ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
     return cheminDe(ev, etoile, efforts(*ev, ids, effort));
 }
 
@@ -121,7 +112,7 @@ std::shared_ptr<const prog::Chemin> cheminArguments(const Plage& ids, const Plag
 
 Plage gain(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
            const Optionnel& referentiel) {
-    auto ev = evaluation(ids, statuts, details, contexte, referentiel);
+    auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
     const prog::Situation s{*ev->ref, ev->entrees, ev->params};
     const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
     return colonneParLigne(*ev, ids.lignes, [&](std::size_t i) { return g[i] ? Cellule(*g[i]) : Cellule(); });

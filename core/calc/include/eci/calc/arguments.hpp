@@ -81,6 +81,17 @@ Cellule cellule(Cellule c, Vide regle);
 bool absent(const Optionnel& o);
 // `o`, or nullopt when absent(o): two arguments meaning the same compare equal.
 const Optionnel& normalise(const Optionnel& o);
+
+// Runs a domain computation; its errors of type Erreur (French messages) become ErreurArgument with
+// the same message.
+template <class Erreur, class F>
+auto depuisDomaine(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const Erreur& e) {
+        throw ErreurArgument(e.what());
+    }
+}
 // The single cell of an optional scalar argument; nullptr when absent. A range is an error.
 const Cellule* celluleOptionnelle(const Optionnel& o, const char* nom);
 
