@@ -33,6 +33,7 @@
 #include "eci/disposition.hpp"
 #include "eci/referentiel.hpp"
 #include "eci/statuts.hpp"
+#include "eci/texte.hpp"
 #include "fichiers_surs.hpp"
 
 namespace eci::addin::commandes {
@@ -194,18 +195,6 @@ std::string motAffiche(const calc::Cellule& c) {
     return s ? motStatut(*s) : "non renseigné";
 }
 
-// A number the French way, 3 decimals at most: 12,5.
-std::string nombreFr(double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%.3f", v);
-    std::string s = b;
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    for (char& ch : s)
-        if (ch == '.') ch = ',';
-    return s == "-0" ? "0" : s;
-}
-
 double nombre(const calc::Cellule& c) {
     const double* d = std::get_if<double>(&c);
     return d ? *d : 0.0;
@@ -343,10 +332,19 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
 
     // 3. The rows whose statut changed, with the points faits each row gained (library, both inputs).
     auto optionnel = [](const calc::Plage& c) { return c.lignes ? calc::Optionnel(c) : std::nullopt; };
+    auto faits = [&](const calc::Plage& st, const calc::Plage& de, const calc::Plage& co) {
+        return calc::score(ids, st, calc::Plage(calc::Cellule(std::string())),
+                           calc::Plage(calc::Cellule(std::string("fait"))), de, optionnel(co), std::nullopt);
+    };
     calc::Plage evalAvant, evalMaintenant;
+    double faitsAvant = 0, faitsMaintenant = 0;
     try {
         evalAvant = calc::evaluer(ids, statutsAvant, detailsAvant, optionnel(contexteAvant), std::nullopt);
         evalMaintenant = calc::evaluer(ids, statuts, details, optionnel(contexteActuel), std::nullopt);
+        // The report's totals now, before anything is written: calc::score refuses the rows evaluer
+        // only blanks (an unknown statut), and the document must not be left changed by a failed report.
+        faitsAvant = faits(statutsAvant, detailsAvant, contexteAvant);
+        faitsMaintenant = faits(statuts, details, contexteActuel);
     } catch (const std::exception& e) {
         throw ErreurCommande(std::string("Les statuts n'ont pas pu être évalués : ") + e.what());
     }
@@ -423,20 +421,15 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
     if (calcul.is()) calcul->calculateAll();
 
     // 5. The report.
-    auto faits = [&](const calc::Plage& st, const calc::Plage& de, const calc::Plage& co) {
-        return calc::score(ids, st, calc::Plage(calc::Cellule(std::string())),
-                           calc::Plage(calc::Cellule(std::string("fait"))), de, optionnel(co), std::nullopt);
-    };
     double gain = 0;
     for (const Changement& c : changements) gain += c.points;
     std::string r = "Comparaison avec « " + nomCourt + " » (" +
                     (p.classeur ? "classeur d'autodiagnostic" : "export de la plateforme") + ") : " +
                     std::to_string(lues) + " lignes lues, " + std::to_string(changements.size()) +
                     " statut(s) changé(s).";
-    r += "\nPoints faits : " + nombreFr(faits(statutsAvant, detailsAvant, contexteAvant)) + " avant, " +
-         nombreFr(faits(statuts, details, contexteActuel)) +
+    r += "\nPoints faits : " + texte::nombreFr(faitsAvant) + " avant, " + texte::nombreFr(faitsMaintenant) +
          " maintenant (feuille « " + autodiag::feuilleEvolution + " »).";
-    if (!changements.empty()) r += "\nPoints gagnés par les lignes changées : " + nombreFr(gain) + ".";
+    if (!changements.empty()) r += "\nPoints gagnés par les lignes changées : " + texte::nombreFr(gain) + ".";
     if (!p.classeur) r += "\nL'export ne contient pas les réponses de la collectivité : celles de cet autodiagnostic "
                           "ont été utilisées pour le calcul d'avant.";
     if (!p.remarques.empty()) {
