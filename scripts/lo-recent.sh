@@ -102,7 +102,7 @@ in_chroot_ns() {
   local cwd=$PWD
   [[ -d "$CHROOT$cwd" ]] || cwd=$ROOT
   # (no exec: the trap must unmount after CMD)
-  chroot "$CHROOT" /usr/bin/env -u LD_LIBRARY_PATH -u LD_PRELOAD HOME=/root \
+  chroot "$CHROOT" /usr/bin/env -u LD_LIBRARY_PATH -u LD_PRELOAD -u ECI_OXT HOME=/root \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     /bin/bash -c 'cd "$1" && shift && exec "$@"' lo-recent "$cwd" "$@"
 }
@@ -158,7 +158,6 @@ EOF
   if ! executer_brut env DEBIAN_FRONTEND=noninteractive bash -c \
        'apt-get update -q && apt-get install -y -q --no-install-recommends "$@" < /dev/null && apt-get clean' \
        apt "${PAQUETS[@]}" > "$CHROOT.apt.log" 2>&1; then
-    rm -f "$CHROOT/.eci-stamp"
     tail -30 "$CHROOT.apt.log" >&2
     die "apt-get in the chroot failed (log: $CHROOT.apt.log)"
   fi

@@ -29,7 +29,7 @@ import zipfile
 import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
-from autodiagnostic_headless import arreter, demarrer, prop  # noqa: E402  (the demo's soffice launcher)
+from autodiagnostic_headless import arreter, demarrer_office, prop  # noqa: E402  (the demo's soffice launcher)
 
 RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ERREUR_NOM = 525  # #NAME?: unknown function, i.e. the add-in is not loaded
@@ -100,7 +100,7 @@ def main():
     env = dict(os.environ, ECI_SOFFICE_TIMEOUT=str(args.timeout))
     subprocess.run(["bash", os.path.join(RACINE, "tests", "calc", "make_profile.sh"), profil, args.oxt],
                    check=True, env=env, stdout=subprocess.DEVNULL)
-    proc, desktop = demarrer(profil)
+    proc, _ctx, desktop = demarrer_office(profil)
     try:
         for c in args.classeurs:
             figer(desktop, c)

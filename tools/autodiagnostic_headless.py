@@ -53,11 +53,6 @@ def prop(name, value):
     return p
 
 
-def demarrer(profil):
-    proc, _ctx, desktop = demarrer_office(profil)
-    return proc, desktop
-
-
 def demarrer_office(profil):
     """soffice headless on `profil`: (process, remote component context, desktop)."""
     pipe = "eci_demo_%d" % os.getpid()

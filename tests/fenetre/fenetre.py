@@ -39,7 +39,6 @@ PROTOCOLE = "fr.ademe.eci.commandes:"
 # The processes started here (ended by limiter() when the run overruns).
 _PROCESSUS = []
 BARRE = "private:resource/toolbar/addon_fr.ademe.eci.barre"
-MENUBAR = "private:resource/menubar/menubar"
 
 
 def actif(ctx):
@@ -235,32 +234,6 @@ class Fenetre:
             raise AssertionError("aucun gestionnaire pour %s" % commande)
         d.dispatch(u, ())
         return d
-
-    # ---- UI elements ------------------------------------------------------------------------------
-    def element(self, cadre, ressource):
-        return cadre.LayoutManager.getElement(ressource)
-
-    def menu_economie(self, cadre):
-        """(title, [(text, command)]) of the « Économie circulaire » menu of the frame's menu bar, as
-        shown (the VCL menu bar of the window)."""
-        barre = self.element(cadre, MENUBAR).getRealInterface()
-        titres = []
-        for i in range(barre.getItemCount()):
-            ident = barre.getItemId(i)
-            titre = barre.getItemText(ident).replace("~", "")
-            titres.append(titre)
-            popup = barre.getPopupMenu(ident)
-            if popup is None:
-                continue
-            entrees = []
-            for j in range(popup.getItemCount()):
-                pid = popup.getItemId(j)
-                cmd = popup.getCommand(pid) if pid else ""
-                if cmd.startswith(PROTOCOLE):
-                    entrees.append((popup.getItemText(pid).replace("~", ""), cmd))
-            if entrees:
-                return titre, entrees, titres
-        return None, [], titres
 
     # ---- top windows and accessibility ---------------------------------------------------------
     def fenetres(self):
