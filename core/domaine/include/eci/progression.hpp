@@ -38,9 +38,6 @@ struct Situation {
 // tâches (and without an ancestor carrying a statut).
 std::vector<int> lignesRemplissables(const Situation& s);
 
-// §1 The inputs with the nodes `lignes` given the statut « fait » (every other input unchanged).
-EntreesCalcul avecFait(const EntreesCalcul& entrees, const std::vector<int>& lignes);
-
 // §2 ECI.GAIN: per node (indexed like the tree), the root's points fait gained if that row were
 // switched to « fait » (root pointFait after − before, rounded to 3 decimals); nullopt for nodes
 // that are neither sous-action nor tâche; 0 for rows already fait, non concerné, désactivé or

@@ -503,7 +503,7 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
 
     // Defensive: the set is applied and re-evaluated (§4.4).
     const std::vector<ScoreNoeud>& apres = ev.scores(meilleur.lignes);
-    if (!lab::evaluerCriteres(ref, apres, parcours, etoile).atteinte() || lab::etoileAtteignable(ref, apres, parcours) < etoile)
+    if (!lab::evaluerCriteres(ref, apres, parcours, etoile).atteinte())
         throw ErreurProgression("Chemin : la vérification par réévaluation a échoué pour l'étoile " +
                                 std::to_string(etoile) + " (arrondi limite) ; merci de signaler ce cas.");
     c.possible = true;

@@ -94,16 +94,6 @@ std::vector<int> lignesRemplissables(const Situation& s) {
     return r;
 }
 
-EntreesCalcul avecFait(const EntreesCalcul& entrees, const std::vector<int>& lignes) {
-    EntreesCalcul e = entrees;
-    const LigneStatut fait = ligneStatut(StatutSaisi::fait);
-    for (int i : lignes) {
-        if ((std::size_t)i >= e.statuts.size()) e.statuts.resize((std::size_t)i + 1);
-        e.statuts[(std::size_t)i] = fait;
-    }
-    return e;
-}
-
 std::vector<std::optional<double>> gains(const Situation& s) {
     const Referentiel& ref = s.ref;
     Evaluateur ev(s);
