@@ -46,7 +46,7 @@ using ::rtl::OUString;
 
 // Number of XFonctions methods called below; checked against the generated table so that a new
 // function cannot be left out of the fuzzing silently.
-constexpr int kMethodesAppelees = 29;
+constexpr int kMethodesAppelees = 31;
 
 struct Lecteur : Octets {
     using Octets::Octets;
@@ -189,6 +189,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (m == "eciEvaluer") {
             Matrix ids = r.plage(), st = r.plage();
             verifierPlage(fonction, f->eciEvaluer(ids, st, r.quelconque(), r.quelconque(), r.quelconque()));
+        } else if (m == "eciEvaluerTotal") {
+            Matrix ids = r.plage(), st = r.plage();
+            verifierPlage(fonction, f->eciEvaluerTotal(ids, st, r.quelconque(), r.quelconque(), r.quelconque()));
         } else if (m == "eciScore") {
             Matrix ids = r.plage(), st = r.plage();
             verifierNombre(fonction, f->eciScore(ids, st, r.quelconque(), r.quelconque(), r.quelconque(),
@@ -237,11 +240,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             Matrix ids = r.plage(), st = r.plage();
             uno::Any d = r.quelconque(), c = r.quelconque();
             verifierPlage(fonction, f->eciGain(ids, st, d, c, r.quelconque()));
-        } else if (m == "eciChemin" || m == "eciCheminTexte") {
+        } else if (m == "eciChemin" || m == "eciCheminListe" || m == "eciCheminTexte") {
             Matrix ids = r.plage(), st = r.plage();
             double etoile = r.nombre();
             uno::Any d = r.quelconque(), c = r.quelconque(), ref = r.quelconque();
             if (m == "eciChemin") verifierPlage(fonction, f->eciChemin(ids, st, etoile, d, c, ref, r.quelconque()));
+            else if (m == "eciCheminListe") verifierPlage(fonction, f->eciCheminListe(ids, st, etoile, d, c, ref, r.quelconque()));
             else f->eciCheminTexte(ids, st, etoile, d, c, ref, r.quelconque());
         } else if (m == "aideAssiette") {
             double montant = r.nombre();

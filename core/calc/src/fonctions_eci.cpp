@@ -25,6 +25,19 @@ namespace {
 
 double pourcentageFait(const ScoreNoeud& s) { return ratioFait(s) * 100; }
 
+// The 8 columns of ECI.EVALUER for one scored node.
+void ajouterLigne(const ScoreNoeud& s, std::vector<Cellule>& out) {
+    if (s.pointReferentiel) out.emplace_back(*s.pointReferentiel);
+    else out.emplace_back();
+    out.emplace_back(s.pointPotentiel);
+    out.emplace_back(s.pointFait);
+    out.emplace_back(s.pointProgramme);
+    out.emplace_back(s.pointPasFait);
+    out.emplace_back(s.pointNonRenseigne);
+    out.emplace_back(pourcentageFait(s));
+    out.emplace_back(std::in_place_type<std::string>, libelleStatut(s));
+}
+
 }  // namespace
 
 // ------------------------------------------------------------- functions ---
@@ -44,17 +57,19 @@ Plage evaluer(const Plage& ids, const Plage& statuts, const Optionnel& details, 
             else out.cellules.emplace_back();
             continue;
         }
-        const ScoreNoeud& s = ev->scores[(std::size_t)i];
-        if (s.pointReferentiel) out.cellules.emplace_back(*s.pointReferentiel);
-        else out.cellules.emplace_back();
-        out.cellules.emplace_back(s.pointPotentiel);
-        out.cellules.emplace_back(s.pointFait);
-        out.cellules.emplace_back(s.pointProgramme);
-        out.cellules.emplace_back(s.pointPasFait);
-        out.cellules.emplace_back(s.pointNonRenseigne);
-        out.cellules.emplace_back(pourcentageFait(s));
-        out.cellules.emplace_back(std::in_place_type<std::string>, libelleStatut(s));
+        ajouterLigne(ev->scores[(std::size_t)i], out.cellules);
     }
+    return out;
+}
+
+Plage evaluerTotal(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
+                   const Optionnel& referentiel) {
+    auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
+    Plage out;
+    out.lignes = 1;
+    out.colonnes = 8;
+    out.cellules.reserve(8);
+    ajouterLigne(ev->scores[0], out.cellules);  // the root
     return out;
 }
 

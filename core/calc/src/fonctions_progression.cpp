@@ -133,6 +133,49 @@ Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Option
     });
 }
 
+Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
+                  const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
+    std::shared_ptr<Evaluation> ev;
+    auto c = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort, ev);
+    if (!c->possible) throw ErreurArgument(prog::texte(*ev->ref, *c));
+    const Referentiel& ref = *ev->ref;
+    const auto eff = efforts(*ev, ids, effort);
+    const prog::Situation s{ref, ev->entrees, ev->params};
+    const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
+    const lab::Parcours& parcours = lab::parcoursPour(ref);
+    std::vector<char> dans(ref.taille(), 0);
+    for (int i : c->lignes) dans[(std::size_t)i] = 1;
+
+    constexpr std::size_t kColonnes = 7;
+    Plage out;
+    out.lignes = ids.lignes;
+    out.colonnes = kColonnes;
+    out.cellules.assign(ids.lignes * kColonnes, Cellule(std::string()));
+    std::size_t k = 0;
+    for (std::size_t l = 0; l < ids.lignes; ++l) {
+        const int i = ev->noeudLigne[l];
+        if (i < 0 || !dans[(std::size_t)i]) continue;
+        dans[(std::size_t)i] = 0;  // the first row of a node, as ECI.CHEMIN marks it
+        const Noeud& n = ref.noeud(i);
+        const int sa = n.type == "tache" && n.parent >= 0 ? n.parent : i;
+        std::string docs;
+        for (const lab::Preuve* d : lab::preuves(ref, parcours, sa)) {
+            if (!docs.empty()) docs += '\n';
+            docs += d->nom;
+        }
+        Cellule* ligne = &out.cellules[k * kColonnes];
+        ligne[0] = Cellule(static_cast<double>(k + 1));
+        ligne[1] = Cellule(n.identifiant);
+        ligne[2] = Cellule(n.nom);
+        ligne[3] = Cellule(ref.noeud(sa).identifiant + " " + ref.noeud(sa).nom);
+        ligne[4] = Cellule(g[(std::size_t)i].value_or(0.0));
+        ligne[5] = Cellule(eff ? (*eff)[(std::size_t)i] : 1.0);
+        ligne[6] = Cellule(std::move(docs));
+        ++k;
+    }
+    return out;
+}
+
 std::string cheminTexte(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
                         const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
     std::shared_ptr<Evaluation> ev;

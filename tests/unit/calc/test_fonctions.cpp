@@ -143,6 +143,44 @@ TEST(Evaluer, FullEciVectorsThroughTheSheetConventions) {
     }
 }
 
+// ECI.EVALUER_TOTAL: the root's line of the vectors in one row of 8 cells, on a sheet without the
+// root row (as the autodiagnostic's Référentiel, whose ids start at axe 1).
+TEST(Evaluer, TotalIsTheRootLineOfTheVectors) {
+    for (const json* cas : casEciComplets()) {
+        SCOPED_TRACE((*cas)["name"].get<std::string>());
+        Feuille f = feuillePour(*cas);
+        Plage sansRacine(f.ids.lignes, 1);
+        for (std::size_t l = 0; l < f.ids.lignes; ++l)
+            sansRacine.at(l, 0) = l == 0 ? Cellule() : f.ids.at(l, 0);  // row 0: the root
+        const Plage t = eci::calc::evaluerTotal(sansRacine, f.statuts, f.details, f.ctx, std::nullopt);
+        ASSERT_EQ(t.lignes, 1u);
+        ASSERT_EQ(t.colonnes, 8u);
+        const json& a = (*cas)["expected"]["nodes"]["eci"];
+        EXPECT_EQ(std::get<double>(t.at(0, 0)), a["pointReferentiel"].get<double>());
+        EXPECT_EQ(std::get<double>(t.at(0, 1)), a["pointPotentiel"].get<double>());
+        EXPECT_EQ(std::get<double>(t.at(0, 2)), a["pointFait"].get<double>());
+        EXPECT_EQ(std::get<double>(t.at(0, 3)), a["pointProgramme"].get<double>());
+        EXPECT_EQ(std::get<double>(t.at(0, 4)), a["pointPasFait"].get<double>());
+        EXPECT_EQ(std::get<double>(t.at(0, 5)), a["pointNonRenseigne"].get<double>());
+        EXPECT_NEAR(std::get<double>(t.at(0, 6)), a["pointFait"].get<double>() / a["pointPotentiel"].get<double>() * 100,
+                    1e-9);
+        EXPECT_TRUE(std::holds_alternative<std::string>(t.at(0, 7)));
+        // The same numbers as ECI.SCORE measure by measure.
+        const char* mesures[] = {"referentiel", "potentiel", "fait", "programme", "pas_fait", "non_renseigne",
+                                 "pourcentage"};
+        for (std::size_t k = 0; k < 7; ++k)
+            EXPECT_EQ(std::get<double>(t.at(0, k)),
+                      eci::calc::score(sansRacine, f.statuts, std::nullopt, Plage(Cellule(std::string(mesures[k]))),
+                                       f.details, f.ctx, std::nullopt))
+                << mesures[k];
+    }
+    // A row ECI.SCORE refuses is refused (a total of a sheet not read entirely would be wrong).
+    Plage ids = colonne({std::string("1.1.1.1"), std::string("9.9.9")});
+    Plage st = colonne({std::string("fait"), std::string("fait")});
+    EXPECT_THROW(eci::calc::evaluerTotal(ids, st, std::nullopt, std::nullopt, std::nullopt), ErreurArgument);
+    EXPECT_THROW(eci::calc::evaluerTotal(Plage(), Plage(), std::nullopt, std::nullopt, std::nullopt), ErreurArgument);
+}
+
 TEST(Evaluer, DisplayStatusTexts) {
     const json* cas = casEciComplets()[0];
     Feuille f = feuillePour(*cas);

@@ -9,6 +9,8 @@
 
 #include "cache.hpp"
 #include "calc/message_erreur.hpp"
+#include "eci/calc/fonctions.hpp"
+#include "eci/calc/fonctions_labellisation.hpp"
 #include "eci/calc/fonctions_progression.hpp"
 #include "eci/referentiel.hpp"
 
@@ -38,6 +40,9 @@ struct Feuille {
     Plage gain() const { return eci::calc::gain(ids, statuts, std::nullopt, std::nullopt, std::nullopt); }
     Plage chemin(double etoile, const eci::calc::Optionnel& effort = std::nullopt) const {
         return eci::calc::chemin(ids, statuts, etoile, std::nullopt, std::nullopt, std::nullopt, effort);
+    }
+    Plage liste(double etoile, const eci::calc::Optionnel& effort = std::nullopt) const {
+        return eci::calc::cheminListe(ids, statuts, etoile, std::nullopt, std::nullopt, std::nullopt, effort);
     }
     std::string texte(double etoile, const eci::calc::Optionnel& effort = std::nullopt) const {
         return eci::calc::cheminTexte(ids, statuts, etoile, std::nullopt, std::nullopt, std::nullopt, effort);
@@ -137,6 +142,57 @@ TEST(FonctionsProgression, PlagesVidesEtLignesRefusees) {
     h.ids.at(h.ligne("1.1.1.5"), 0) = std::string();
     EXPECT_TRUE(vide(h.gain().at(h.ligne("1.1.1.5"), 0)));
     EXPECT_TRUE(vide(h.chemin(1).at(h.ligne("1.1.1.5"), 0)));
+}
+
+// The sous-action of an id by its text: a tâche (four parts) is under the first three.
+std::string sousAction(const std::string& id) {
+    if (std::count(id.begin(), id.end(), '.') != 3) return id;
+    return id.substr(0, id.rfind('.'));
+}
+
+// ECI.CHEMIN_LISTE row by row against ECI.CHEMIN, ECI.GAIN, ECI.LIBELLE and ECI.PREUVES.
+void verifierListe(const Feuille& f, double etoile, const eci::calc::Optionnel& effort) {
+    const Plage l = f.liste(etoile, effort);
+    const Plage c = f.chemin(etoile, effort);
+    const Plage g = f.gain();
+    ASSERT_EQ(l.lignes, f.ids.lignes);
+    ASSERT_EQ(l.colonnes, 7u);
+    std::size_t k = 0;
+    for (std::size_t r = 0; r < f.ids.lignes; ++r) {
+        if (vide(c.at(r, 0)) || nombre(c.at(r, 0)) != 1) continue;
+        const std::string id = std::get<std::string>(f.ids.at(r, 0));
+        SCOPED_TRACE("path row " + std::to_string(k + 1) + " " + id);
+        const std::string sa = sousAction(id);
+        EXPECT_EQ(nombre(l.at(k, 0)), (double)(k + 1));
+        EXPECT_EQ(l.at(k, 1), Cellule(id));
+        EXPECT_EQ(l.at(k, 2), Cellule(eci::calc::libelle(Cellule(id), std::nullopt)));
+        EXPECT_EQ(l.at(k, 3), Cellule(sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt)));
+        EXPECT_EQ(l.at(k, 4), g.at(r, 0));
+        const double e = effort && !vide(effort->at(r, 0)) ? nombre(effort->at(r, 0)) : 1.0;
+        EXPECT_EQ(nombre(l.at(k, 5)), e);
+        EXPECT_EQ(l.at(k, 6), Cellule(eci::calc::preuves(Cellule(sa))));
+        ++k;
+    }
+    EXPECT_GT(k, 0u);
+    for (std::size_t r = k; r < l.lignes; ++r)
+        for (std::size_t j = 0; j < 7; ++j) ASSERT_EQ(l.at(r, j), Cellule(std::string())) << r << "," << j;
+}
+
+TEST(FonctionsProgression, CheminListeLigneParLigne) {
+    Feuille f;
+    f.statut("1.1.1.1", "programmé").statut("2.2.1", "pas fait").statut("3.1.1.1", "fait");
+    for (double etoile : {1.0, 2.0, 3.0}) {
+        SCOPED_TRACE(etoile);
+        verifierListe(f, etoile, std::nullopt);
+    }
+    Plage effort(f.ids.lignes, 1);
+    for (std::size_t r = 0; r < effort.lignes; ++r) effort.at(r, 0) = r % 3 ? Cellule(1.0 + (double)(r % 7)) : Cellule();
+    verifierListe(f, 2, effort);
+    // No path: the same error as ECI.CHEMIN.
+    Feuille g;
+    g.statut("2.1.0", "non concerné");
+    EXPECT_EQ(message([&] { g.liste(1); }), message([&] { g.chemin(1); }));
+    EXPECT_NE(message([&] { f.liste(9); }).find("etoile"), std::string::npos);
 }
 
 TEST(FonctionsProgression, UneEvaluationPartagee) {

@@ -25,6 +25,12 @@ namespace eci::calc {
 Plage evaluer(const Plage& ids, const Plage& statuts, const Optionnel& details,
               const Optionnel& contexte, const Optionnel& referentiel);
 
+// ECI.EVALUER_TOTAL: ECI.EVALUER's 8 columns for the whole référentiel (the root), one row: a sheet's
+// total line in one call instead of one ECI.SCORE per measure. Rows refused as ECI.SCORE refuses
+// them (a total of a sheet not read entirely would be wrong without a sign).
+Plage evaluerTotal(const Plage& ids, const Plage& statuts, const Optionnel& details,
+                   const Optionnel& contexte, const Optionnel& referentiel);
+
 // ECI.SCORE: one number.
 double score(const Plage& ids, const Plage& statuts, const Optionnel& noeud,
              const Optionnel& mesure, const Optionnel& details, const Optionnel& contexte,

@@ -1,6 +1,6 @@
 // The spreadsheet functions of « what to do next » (docs/progression.md §6,
-// docs/fonctions-conventions.md), on plain C++ values (eci/calc/plage.hpp): ECI.GAIN, ECI.CHEMIN and
-// ECI.CHEMIN_TEXTE. Implemented in src/fonctions_progression.cpp on the domain's eci/progression.hpp.
+// docs/fonctions-conventions.md), on plain C++ values (eci/calc/plage.hpp): ECI.GAIN, ECI.CHEMIN,
+// ECI.CHEMIN_LISTE and ECI.CHEMIN_TEXTE. Implemented in src/fonctions_progression.cpp on the domain's eci/progression.hpp.
 //
 // The ids / statuts / details / contexte / referentiel arguments follow ECI.EVALUER exactly and use
 // the same cached évaluation (src/cache.hpp); a row ECI.SCORE would refuse is refused the same way
@@ -31,6 +31,15 @@ Plage gain(const Plage& ids, const Plage& statuts, const Optionnel& details, con
 // ErreurArgument with the reason (ECI.CHEMIN_TEXTE says it in a cell).
 Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
              const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort);
+
+// ECI.CHEMIN_LISTE: the same path as a table for a sheet (one array formula instead of a list built
+// row by row): as many rows as `ids`, 7 columns; the k-th path row, in the order ECI.CHEMIN marks
+// them, fills row k with its rank k, N°, intitulé, sous-action (« N° intitulé »: a tâche's parent,
+// a sous-action itself), gain (as ECI.GAIN), effort (1 without `effort`) and the sous-action's
+// evidence documents (as ECI.PREUVES, one per line); the rows after the path hold empty texts.
+// No path: ErreurArgument with the reason, as ECI.CHEMIN.
+Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
+                  const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort);
 
 // ECI.CHEMIN_TEXTE: the same path in French (rows, gain, % fait reached) or why there is none.
 std::string cheminTexte(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
