@@ -62,6 +62,8 @@ LIBELLE = fonction_addin("ECI.LIBELLE")
 GAIN = fonction_addin("ECI.GAIN")
 CHEMIN = fonction_addin("ECI.CHEMIN")
 CHEMIN_TEXTE = fonction_addin("ECI.CHEMIN_TEXTE")
+CHEMIN_LISTE = fonction_addin("ECI.CHEMIN_LISTE")
+EVALUER_TOTAL = fonction_addin("ECI.EVALUER_TOTAL")
 
 _D = DISPOSITION["autodiagnostic"]
 F_COLLECTIVITE = _D["feuilles"]["collectivite"]
@@ -293,7 +295,7 @@ class Classeur:
             ("texte", f"Feuille « {F_ETAPES} » : l'étoile visée (par défaut celle qui suit l'étoile à portée), le "
                       "plus petit ensemble de lignes à passer à « fait » pour qu'elle soit à portée (critère de "
                       "score et critères par action ; ECI.CHEMIN, expliqué par ECI.CHEMIN_TEXTE) avec les points, "
-                      "la sous-action et les documents preuves de chaque ligne, le gain total et le % fait "
+                      "la sous-action et les documents preuves de chaque ligne (ECI.CHEMIN_LISTE), le gain total et le % fait "
                       "atteint, les dix lignes qui rapportent le plus (ECI.GAIN). Remplissez la colonne « Effort » "
                       "du tableau du bas (jours, k€…) pour obtenir le chemin du moindre effort."),
             ("texte", f"Feuille « {F_EVOLUTION} » : menu Économie circulaire ▸ Comparer avec un autodiagnostic "
@@ -305,7 +307,8 @@ class Classeur:
             ("texte", f"ECI.EVALUER (feuille {F_REFERENTIEL}, cellules P{REF_PREMIERE}:W{derniere}, une seule "
                       f"formule matricielle pour les {n} lignes) : points du référentiel, potentiel, points "
                       "faits, programmés, pas faits, non renseignés, % fait et statut affiché de chaque ligne."),
-            ("texte", "ECI.SCORE : un chiffre pour un nœud ou pour tout le référentiel (ligne TOTAL). "
+            ("texte", "ECI.EVALUER_TOTAL : les mêmes colonnes pour le référentiel entier (ligne TOTAL), en un "
+                      "seul appel. ECI.SCORE : un chiffre pour un nœud ou pour tout le référentiel. "
                       "ECI.ETOILES : nombre d'étoiles pour un % réalisé. ECI.ECART : points encore nécessaires "
                       "pour une étoile. ECI.DESACTIVE : un nœud est-il désactivé par la personnalisation ? "
                       "ECI.VERIFIER : contrôle de la saisie (identifiants, statuts, parts détaillées, "
@@ -509,12 +512,10 @@ class Classeur:
                 cel.append(c_texte(t, s_entete))
         entete = f'<table:table-header-rows>{ligne(cel, st.ligne(1.3, False))}</table:table-header-rows>'
 
-        # Row 6: TOTAL (ECI.SCORE on the same inputs: the add-in caches the evaluation)
+        # Row 6: TOTAL, one ECI.EVALUER_TOTAL array (the root's line, as ECI.EVALUER gives the rows below;
+        # the add-in caches the évaluation)
         args = f"{self.arg_ids()};{self.arg_statuts()}"
         apres = f"{self.arg_details()};{self.arg_contexte()}"
-
-        def score(mesure):
-            return f'{SCORE}({args};"";{chaine(mesure)};{apres})'
 
         T = REF_TOTAL
         total = [c_texte("TOTAL", s_total), c_texte("Économie circulaire (référentiel entier)", s_total),
@@ -525,9 +526,8 @@ class Classeur:
                  c_formule(f"IF(N([.Q{T}])=0;0;[.S{T}]/[.Q{T}])", s_total_pct),
                  c_vide(s_total), c_vide(s_total), c_vide(s_total), c_vide(s_total), c_vide(s_total),
                  c_vide(s_total)]
-        for m in ("referentiel", "potentiel", "fait", "programme", "pas_fait", "non_renseigne", "pourcentage"):
-            total.append(c_formule(score(m), s_calc))
-        total.append(c_vide(s_calc_txt))
+        total.append(c_formule(f"{EVALUER_TOTAL}({args};{apres})", s_calc, matrice=(8, 1)))
+        total += [c_vide(s_calc)] * 6 + [c_vide(s_calc_txt)]
         lignes_total = ligne(total, st.ligne(0.6, False))
 
         # Node rows
@@ -566,17 +566,24 @@ class Classeur:
                                   couleur=(None if niv in ("sous-action", "tache") else coul), bordure=bord,
                                   saisie=True, format="Npct0")
             s_aff = s(niv, italique=True, taille=9)
+            # D:I and O show the ECI.EVALUER columns: one array formula per column (row P), so that a
+            # change of statut recalculates 7 formulas here, not 7 per row.
+            def vue(formule, style):
+                return c_formule(formule, style, matrice=(1, N)) if i == 0 else c_vide(style)
+
+            def col(c):
+                return plage(None, c, P, c, D)
             cel = [c_texte(ident, s_id), c_texte(n["nom"], s_nom),
                    c_texte(PHASES.get(n["categorie"], n["categorie"]), s_phase),
-                   c_formule(f"[.P{l}]", s_pts), c_formule(f"[.Q{l}]", s_pts), c_formule(f"[.R{l}]", s_pts),
-                   c_formule(f"[.V{l}]/100", s_pct), c_formule(f"[.S{l}]", s_pts),
-                   c_formule(f"IF(N([.Q{l}])=0;0;[.S{l}]/[.Q{l}])", s_pct),
+                   vue(col("P"), s_pts), vue(col("Q"), s_pts), vue(col("R"), s_pts),
+                   vue(f"{col('V')}/100", s_pct), vue(col("S"), s_pts),
+                   vue(f"IF({col('Q')}=0;0;{col('S')}/{col('Q')})", s_pct),
                    c_texte(stx.get("statut", ""), s_in, v_statut),
                    c_texte(stx.get("explications", ""), s_in_txt)]
             for champ in ("fait", "programme", "pas_fait"):
                 v = stx.get(champ, "")
                 cel.append(c_nombre(v, s_in_pct, v_part, "percentage") if v != "" else c_vide(s_in_pct, v_part))
-            cel.append(c_formule(f'[.W{l}]&""', s_aff))
+            cel.append(vue(f'{col("W")}&""', s_aff))
             if i == 0:
                 formule = f"{EVALUER}({self.arg_ids()};{self.arg_statuts()};{self.arg_details()};{self.arg_contexte()})"
                 cel.append(c_formule(formule, s_calc, matrice=(8, N)))
@@ -702,12 +709,16 @@ class Classeur:
         verif = (f"{VERIFIER}({self.arg_ids()};{self.arg_statuts()};{self.arg_details()};"
                  f"{self.arg_contexte()})")
         # "Ligne n" in the messages = n-th row of the ids range, i.e. sheet row n + REF_PREMIERE - 1.
-        nb = f'(LEN({verif})-LEN(SUBSTITUTE({verif};CHAR(10);""))+1)'
-        affiche = f'IF({verif}="OK";"OK : aucune anomalie";{nb}&" remarque(s) :"&CHAR(10)&{verif})'
-        L["verif"] = ajout([c_texte("Contrôle de la saisie (ECI.VERIFIER)\n« Ligne n » = n-ième nœud, "
-                                    f"ligne n + {REF_PREMIERE - 1} de la feuille {F_REFERENTIEL}", s_lbl_verif,
-                                    fusion=(2, 1)), c_couverte(),
-                            c_formule(affiche, s_verif, fusion=(7, 1)), c_couverte(6)], 3.2)
+        # One ECI.VERIFIER call (its text in C); the label counts its lines.
+        l_v = len(lignes) + 1
+        v = f"[.C{l_v}]"
+        nb = f'(LEN({v})-LEN(SUBSTITUTE({v};CHAR(10);""))+1)'
+        etiquette = (f'"Contrôle de la saisie (ECI.VERIFIER) : "&IF({v}="OK";"aucune anomalie";{nb}&" remarque(s)")'
+                     f'&CHAR(10)&"« Ligne n » = n-ième nœud, ligne n + {REF_PREMIERE - 1} de la feuille '
+                     f'{F_REFERENTIEL}"')
+        L["verif"] = ajout([c_formule(etiquette, s_lbl_verif, fusion=(2, 1)), c_couverte(),
+                            c_formule(verif, s_verif, fusion=(7, 1)), c_couverte(6)], 3.2)
+        assert L["verif"] == l_v
         ajout([c_vide()], 0.3)
         L["graphiques"] = len(lignes) + 1
         y_graph = sum(hauteurs)
@@ -957,8 +968,10 @@ class Classeur:
         sous-action and evidence documents (ECI.PREUVES), the total gain and the resulting % fait, the ten
         rows with the largest gains (ECI.GAIN, ties by row order), and at the bottom every row with its
         gain, its place in the path and the optional « effort » the officer fills to get the cheapest
-        path. One ECI.GAIN and one ECI.CHEMIN array for the whole référentiel; the lists are INDEX / MATCH
-        on running counts (LibreOffice 7.4 has no FILTER / SORT): binary searches, not one scan per row."""
+        path. One array formula per list so that a change of statut recalculates a few formulas, not one
+        per row: ECI.GAIN and ECI.CHEMIN for the bottom table, ECI.CHEMIN_LISTE for the path list (rank,
+        N°, intitulé, sous-action, points, effort, evidence documents), one native array for the sort key
+        of the ten largest gains (LARGE / MATCH on it: LibreOffice 7.4 has no SORT)."""
         st, val = self.st, self.val
         bord = BORDURE
         C, K, LG = ETA["colonnes"], ETA["cellules"], ETA["lignes"]
@@ -976,7 +989,7 @@ class Classeur:
         s_doc = st.cellule(bordure=bord, taille=8, retour=True, valign="top")
         s_effort = st.cellule(bordure=bord, taille=9, fond=JAUNE_SAISIE, saisie=True, format="Npoints")
         s_calc = st.cellule(fond=GRIS_CALCUL, taille=8)
-        largeurs = [1.1, 1.8, 8.0, 5.5, 2.0, 1.8, 7.4] + [1.6, 1.6]
+        largeurs = [1.1, 1.8, 8.0, 5.5, 2.0, 1.8, 7.4] + [1.6]
         lignes = []
 
         def ajout(cellules, h):
@@ -992,11 +1005,10 @@ class Classeur:
         l_tab = LG["tableau"]            # its section title; header, then the first row
         t0, t1 = l_tab + 2, l_tab + 1 + n
         col_gain, col_chemin, col_effort = C["gain"], C["chemin"], C["effort"]
-        col_rang, col_cle = C["rang_chemin"], C["cle_gain"]
+        col_cle = C["cle_gain"]
         gains = plage(None, col_gain, t0, col_gain, t1)
         chemin = plage(None, col_chemin, t0, col_chemin, t1)
         efforts = plage(None, col_effort, t0, col_effort, t1)
-        rangs = plage(None, col_rang, t0, col_rang, t1)
         cles = plage(None, col_cle, t0, col_cle, t1)
         ids_tab = plage(None, C["tableau_id"], t0, C["tableau_id"], t1)
 
@@ -1029,7 +1041,6 @@ class Classeur:
                                   f'{F_REFERENTIEL} » et le contrôle de la saisie (Synthèse).")', s_expl,
                                   fusion=(4, 1)), c_couverte(3)], 1.6)
         possible = f"ISNUMBER({plage(None, col_chemin, t0)})"
-        nb = f"[.{K['nombre_lignes']}]"
         l_nb = libelle("Lignes à passer à « fait »", c_formule(f'IF({possible};SUM({chemin});"—")', s_nb),
                        "Le plus petit nombre de lignes (ou le moindre effort) : ECI.CHEMIN.")
         gain_total = f'IF({possible};ROUND(SUMPRODUCT({chemin};{gains});3);"—")'
@@ -1083,20 +1094,13 @@ class Classeur:
         titres = ["Rang", "N°", "Intitulé", "Sous-action", "Points", "Effort", "Documents preuves (ECI.PREUVES)"]
         l_ch_ent = ajout([c_texte(t, s_entete) for t in titres], 0.8)
         l_ch0 = len(lignes) + 1
+        # One array formula for the whole list (rank, N°, intitulé, sous-action, points, effort, documents);
+        # no path: blank (the explanation above says why).
+        liste = c_formule(f'IFERROR({CHEMIN_LISTE}({args};{visee};{apres};;{efforts});"")', s_c_nb,
+                          matrice=(7, n_chemin))
         for k in range(n_chemin):
-            l = len(lignes) + 1
-            rg = f"[.A{l}]"
-            # the k-th 1 of the path: one past the last running count < k (binary search, MATCH type 1)
-            pos = f"(IFERROR(MATCH({rg}-1;{rangs};1);0)+1)"
-            idc = f"[.B{l}]"
-            sa = sous_action(idc)
-            ajout([c_formule(f'IF(AND({possible};{k + 1}<=N({nb}));{k + 1};"")', s_c_nb),
-                   c_formule(f'IF({rg}="";"";INDEX({ids_tab};{pos}))', s_c_id),
-                   c_formule(f'IF({rg}="";"";{LIBELLE}({idc}))', s_c),
-                   c_formule(f'IF({rg}="";"";{sa}&" "&{LIBELLE}({sa}))', s_c),
-                   c_formule(f'IF({rg}="";"";INDEX({gains};{pos}))', s_c_pts),
-                   c_formule(f'IF({rg}="";"";IF(ISNUMBER(INDEX({efforts};{pos}));INDEX({efforts};{pos});1))', s_c_pts),
-                   c_formule(f'IF({rg}="";"";{PREUVES}({sa}))', s_doc)], 1.2)
+            ajout([liste if k == 0 else c_vide(s_c_nb), c_vide(s_c_id), c_vide(s_c), c_vide(s_c), c_vide(s_c_pts),
+                   c_vide(s_c_pts), c_vide(s_doc)], 1.2)
         l_ch1 = len(lignes)
         ajout([c_vide()], 0.3)
 
@@ -1104,10 +1108,9 @@ class Classeur:
         assert len(lignes) + 1 == l_tab, (len(lignes) + 1, l_tab)
         ajout([c_texte("Toutes les lignes : points si elle passe à « fait », chemin, effort (facultatif, à saisir)",
                        s_section, fusion=(7, 1)), c_couverte(6)], 0.6)
-        titres = ["", "N°", "Intitulé", "Statut actuel", "Points", "Chemin", "Effort (vide = 1)", "Rang (calcul)",
-                  "Clé (calcul)"]
+        titres = ["", "N°", "Intitulé", "Statut actuel", "Points", "Chemin", "Effort (vide = 1)", "Clé (calcul)"]
         assert [C[k] for k in ("tableau_id", "tableau_intitule", "tableau_statut", "gain", "chemin", "effort",
-                               "rang_chemin", "cle_gain")] == list("BCDEFGHI"), C
+                               "cle_gain")] == list("BCDEFGH"), C
         ajout([c_texte(t, s_entete) if t else c_vide() for t in titres], 0.8)
         v_effort = val.ajouter("of:cell-content-is-decimal-number() and cell-content-is-between(0.000001;1000000)",
                                f"{F_ETAPES}.{col_effort}{t0}", "Effort",
@@ -1124,10 +1127,10 @@ class Classeur:
             else:
                 cel += [c_vide(s_c_pts), c_vide(s_c_nb)]
             cel.append(c_vide(s_effort, v_effort))
-            precedent = f"[.{col_rang}{l - 1}]+" if i else ""
-            cel.append(c_formule(f"{precedent}IF(ISNUMBER([.{col_chemin}{l}]);[.{col_chemin}{l}];0)", s_calc))
-            cel.append(c_formule(f'IF(AND(ISNUMBER([.{col_gain}{l}]);N([.{col_gain}{l}])>0);'
-                                 f'ROUND([.{col_gain}{l}]*1000;0)*1000+{n - i};"")', s_calc))
+            # The sort key of the ten largest gains: gain in thousandths, then the earlier row first
+            # (one native array; nested IF, as AND is not taken row by row in an array).
+            cle = (f'IF(ISNUMBER({gains});IF({gains}>0;ROUND({gains}*1000;0)*1000+{n + t0}-ROW({gains});"");"")')
+            cel.append(c_formule(cle, s_calc, matrice=(1, n)) if i == 0 else c_vide(s_calc))
             ajout(cel, 0.45)
         fin = len(lignes)
         assert fin == t1, (fin, t1)
@@ -1181,10 +1184,12 @@ class Classeur:
                  "S": c_texte("N°", s_ent), "T": c_texte("Intitulé", s_ent), "U": c_texte("Statut avant", s_ent),
                  "V": c_texte("Statut maintenant", s_ent), "W": c_texte("Points gagnés", s_ent)}
         a, m = self.args_precedent()
-        for k, mesure in enumerate(("referentiel", "potentiel", "fait", "programme", "pas_fait", "non_renseigne",
-                                    "pourcentage")):
-            total[col_lettre(colonne_index(C["calcul_referentiel"]) + k)] = c_formule(
-                f'IF({source}="";"";{SCORE}({a};"";{chaine(mesure)};{m}))', s_calc)
+        # The earlier total line: one ECI.EVALUER_TOTAL array (J:Q), blank while no comparison was made
+        assert colonne_index(C["calcul_statut"]) - colonne_index(C["calcul_referentiel"]) == 7, C
+        total[C["calcul_referentiel"]] = c_formule(f'IF({source}="";"";{EVALUER_TOTAL}({a};{m}))', s_calc,
+                                                   matrice=(8, 1))
+        for k in range(1, 8):
+            total[col_lettre(colonne_index(C["calcul_referentiel"]) + k)] = c_vide(s_calc)
         rangee(total)
         n = D - P + 1
         for i, noeud in enumerate(self.noeuds):
@@ -1307,12 +1312,15 @@ class Classeur:
                                                           "Points gagnés")], 0.8)
         premier = len(lignes) + 1
         P = PRE["lignes"]["premiere"]
-        for i in range(len(self.noeuds)):
-            cel = []
-            for col, sty in zip("STUVW", (s_c, s_c, s_c, s_c, s_c_pts)):
-                ref = plage(F_PRECEDENT, PC[{"S": "changement_id", "T": "changement_intitule", "U": "statut_avant",
-                                             "V": "statut_maintenant", "W": "changement_points"}[col]], P + i)
-                cel.append(c_formule(f'IF({ref}="";"";{ref})', sty))
+        n = len(self.noeuds)
+        # The list the command wrote on « Précédent » (S:W), blanks shown blank: one array formula.
+        assert [PC[k] for k in ("changement_id", "changement_intitule", "statut_avant", "statut_maintenant",
+                                "changement_points")] == list("STUVW"), PC
+        liste = plage(F_PRECEDENT, "S", P, "W", P + n - 1)
+        for i in range(n):
+            cel = [c_vide(sty) for sty in (s_c, s_c, s_c, s_c, s_c_pts)]
+            if i == 0:
+                cel[0] = c_formule(f'IF({liste}="";"";{liste})', s_c, matrice=(5, n))
             ajout(cel, 0.45)
         fin = len(lignes)
 
