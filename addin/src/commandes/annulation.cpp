@@ -3,6 +3,7 @@
 
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <cppuhelper/implbase1.hxx>
@@ -51,9 +52,11 @@ bool vide(const uno::Any& a) {
 }
 }  // namespace
 
-std::size_t ecrireDifferences(const uno::Reference<css::sheet::XSpreadsheet>& feuille, sal_Int32 col, sal_Int32 lig,
-                              const uno::Sequence<uno::Sequence<uno::Any>>& avant,
-                              const uno::Sequence<uno::Sequence<uno::Any>>& apres) {
+namespace {
+// The changed cells of `apres` (against `avant`), each written through `cellule(col, row)`.
+template <class Cellule>
+std::size_t ecrireChangees(const uno::Sequence<uno::Sequence<uno::Any>>& avant,
+                           const uno::Sequence<uno::Sequence<uno::Any>>& apres, Cellule&& cellule) {
     std::size_t ecrites = 0;
     for (sal_Int32 l = 0; l < apres.getLength(); ++l)
         for (sal_Int32 c = 0; c < apres[l].getLength(); ++c) {
@@ -61,15 +64,28 @@ std::size_t ecrireDifferences(const uno::Reference<css::sheet::XSpreadsheet>& fe
             const bool memeAvant = l < avant.getLength() && c < avant[l].getLength() &&
                                    (vide(v) ? vide(avant[l][c]) : v == avant[l][c]);
             if (memeAvant) continue;
-            uno::Reference<css::table::XCell> cellule = feuille->getCellByPosition(col + c, lig + l);
+            uno::Reference<css::table::XCell> x = cellule(c, l);
             double d;
             OUString t;
-            if (v >>= d) cellule->setValue(d);
-            else if ((v >>= t) && !t.isEmpty()) uno::Reference<css::text::XTextRange>(cellule, uno::UNO_QUERY_THROW)->setString(t);
-            else cellule->setFormula(OUString());
+            if (v >>= d) x->setValue(d);
+            else if ((v >>= t) && !t.isEmpty()) uno::Reference<css::text::XTextRange>(x, uno::UNO_QUERY_THROW)->setString(t);
+            else x->setFormula(OUString());
             ++ecrites;
         }
     return ecrites;
+}
+}  // namespace
+
+std::size_t ecrireDifferences(const uno::Reference<css::sheet::XSpreadsheet>& feuille, sal_Int32 col, sal_Int32 lig,
+                              const uno::Sequence<uno::Sequence<uno::Any>>& avant,
+                              const uno::Sequence<uno::Sequence<uno::Any>>& apres) {
+    return ecrireChangees(avant, apres, [&](sal_Int32 c, sal_Int32 l) { return feuille->getCellByPosition(col + c, lig + l); });
+}
+
+std::size_t ecrireDifferences(const uno::Reference<css::table::XCellRange>& plage,
+                              const uno::Sequence<uno::Sequence<uno::Any>>& apres) {
+    const auto avant = uno::Reference<css::sheet::XCellRangeData>(plage, uno::UNO_QUERY_THROW)->getDataArray();
+    return ecrireChangees(avant, apres, [&](sal_Int32 c, sal_Int32 l) { return plage->getCellByPosition(c, l); });
 }
 
 EtapeAnnulation::EtapeAnnulation(const uno::Reference<css::lang::XComponent>& doc, const std::string& titre)

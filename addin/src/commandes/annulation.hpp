@@ -18,6 +18,7 @@
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
@@ -39,6 +40,11 @@ namespace eci::addin::commandes {
 std::size_t ecrireDifferences(
     const ::com::sun::star::uno::Reference<::com::sun::star::sheet::XSpreadsheet>& feuille, sal_Int32 col, sal_Int32 lig,
     const ::com::sun::star::uno::Sequence<::com::sun::star::uno::Sequence<::com::sun::star::uno::Any>>& avant,
+    const ::com::sun::star::uno::Sequence<::com::sun::star::uno::Sequence<::com::sun::star::uno::Any>>& apres);
+
+// The same into a range: (0, 0) of `apres` is `plage`'s top-left cell, `avant` is read from `plage`.
+std::size_t ecrireDifferences(
+    const ::com::sun::star::uno::Reference<::com::sun::star::table::XCellRange>& plage,
     const ::com::sun::star::uno::Sequence<::com::sun::star::uno::Sequence<::com::sun::star::uno::Any>>& apres);
 
 class EtapeAnnulation {

@@ -3,18 +3,13 @@
 
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/document/XUndoManager.hpp>
-#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
-#include <com/sun/star/text/XTextRange.hpp>
 #include <osl/time.h>
 
 #include <algorithm>
@@ -26,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "annulation.hpp"
 #include "conversion.hpp"
 #include "documents.hpp"
 #include "eci/calc/fonctions.hpp"
@@ -209,59 +205,6 @@ struct Changement {
 
 using Tableau = uno::Sequence<uno::Sequence<uno::Any>>;
 
-// Calc does not record XCellRangeData::setDataArray in its undo (observed with LibreOffice 7.4), but
-// records the cell setters (setValue, setString, setFormula): the blocks are written cell by cell,
-// only the cells that change, with automatic calculation off meanwhile (one recalculation at the end).
-// One undo step around the document changes (exception-safe): the context is left on every path, and
-// a comparison that fails half-way is undone (the document stays as it was).
-class ContexteAnnulation {
-public:
-    explicit ContexteAnnulation(const uno::Reference<css::lang::XComponent>& doc) : calcul_(doc, uno::UNO_QUERY) {
-        uno::Reference<css::document::XUndoManagerSupplier> s(doc, uno::UNO_QUERY);
-        if (s.is()) gestionnaire_ = s->getUndoManager();
-        if (gestionnaire_.is()) gestionnaire_->enterUndoContext(u(kTitreAnnulation));
-    }
-    ~ContexteAnnulation() {
-        try {
-            if (retablirCalcul_) calcul_->enableAutomaticCalculation(true);
-            if (!gestionnaire_.is()) return;
-            gestionnaire_->leaveUndoContext();
-            if (!reussie_ && ecritures_ > 0) gestionnaire_->undo();
-        } catch (...) {
-        }
-    }
-    void terminer() { reussie_ = true; }
-    ContexteAnnulation(const ContexteAnnulation&) = delete;
-    ContexteAnnulation& operator=(const ContexteAnnulation&) = delete;
-
-    // Writes `valeurs` into `plage` (changed cells only), recorded in the undo step.
-    void ecrire(const uno::Reference<css::table::XCellRange>& plage, const Tableau& valeurs) {
-        const Tableau avant = uno::Reference<css::sheet::XCellRangeData>(plage, uno::UNO_QUERY_THROW)->getDataArray();
-        for (sal_Int32 l = 0; l < valeurs.getLength(); ++l)
-            for (sal_Int32 c = 0; c < valeurs[l].getLength(); ++c) {
-                const uno::Any& v = valeurs[l][c];
-                if (v == avant[l][c]) continue;
-                if (calcul_.is() && calcul_->isAutomaticCalculationEnabled()) {
-                    calcul_->enableAutomaticCalculation(false);
-                    retablirCalcul_ = true;
-                }
-                uno::Reference<css::table::XCell> cellule = plage->getCellByPosition(c, l);
-                double d = 0;
-                OUString t;
-                if (v >>= d) cellule->setValue(d);
-                else if ((v >>= t) && !t.isEmpty()) uno::Reference<css::text::XTextRange>(cellule, uno::UNO_QUERY_THROW)->setString(t);
-                else cellule->setFormula(OUString());
-                ++ecritures_;
-            }
-    }
-
-private:
-    int ecritures_ = 0;
-    bool reussie_ = false, retablirCalcul_ = false;
-    uno::Reference<css::document::XUndoManager> gestionnaire_;
-    uno::Reference<css::sheet::XCalculatable> calcul_;
-};
-
 uno::Any texteOuNombre(const calc::Cellule& c) {
     if (auto d = std::get_if<double>(&c)) return uno::Any(*d);
     if (auto s = std::get_if<std::string>(&c)) return uno::Any(u(*s));
@@ -361,7 +304,8 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
     std::stable_sort(changements.begin(), changements.end(),
                      [](const Changement& a, const Changement& b) { return a.points > b.points; });
 
-    // 4. Write « Précédent » (values only) as one undo step, then recalculate.
+    // 4. Write « Précédent » (values only, the changed cells one by one: annulation.hpp) as one undo step,
+    // undone if the command fails half-way, then recalculate.
     // The local date through osl (localtime_r is POSIX only, localtime is not thread-safe).
     char date[32] = "";
     TimeValue systeme{}, locale{};
@@ -373,7 +317,7 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
     std::string nomCourt = s8(fichier);
     if (const std::size_t k = nomCourt.find_last_of("/\\"); k != std::string::npos) nomCourt = nomCourt.substr(k + 1);
     {
-        ContexteAnnulation annulation(autodiag);
+        EtapeAnnulation etape(autodiag, kTitreAnnulation);
         uno::Sequence<uno::Sequence<uno::Any>> be(n), gh(static_cast<sal_Int32>(contexteAvant.lignes)), sw(n);
         for (sal_Int32 l = 0; l < n; ++l) {
             uno::Sequence<uno::Any> r(4);
@@ -400,7 +344,7 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
         }
         auto ecrire = [&](sal_Int32 c0, sal_Int32 l0, sal_Int32 c1, const Tableau& v) {
             if (v.getLength() == 0) return;
-            annulation.ecrire(prec->getCellRangeByPosition(c0, l0, c1, l0 + v.getLength() - 1), v);
+            ecrireDifferences(prec->getCellRangeByPosition(c0, l0, c1, l0 + v.getLength() - 1), v);
         };
         ecrire(pre::colonneUnoStatut, kPremierePre, pre::colonneUnoPartPasFaite, be);
         ecrire(pre::colonneUnoCle, kPremierePre, pre::colonneUnoValeur, gh);
@@ -413,12 +357,11 @@ std::string comparerAutodiagnostic(const uno::Reference<uno::XComponentContext>&
             {pre::celluleNombreChangements, uno::Any(static_cast<double>(changements.size()))}};
         for (const auto& [cellule, valeur] : entete) {
             const uno::Sequence<uno::Any> ligneUnique(&valeur, 1);
-            annulation.ecrire(prec->getCellRangeByName(u(cellule)), Tableau(&ligneUnique, 1));
+            ecrireDifferences(prec->getCellRangeByName(u(cellule)), Tableau(&ligneUnique, 1));
         }
-        annulation.terminer();
+        etape.recalculer();
+        etape.terminer();
     }
-    uno::Reference<css::sheet::XCalculatable> calcul(autodiag, uno::UNO_QUERY);
-    if (calcul.is()) calcul->calculateAll();
 
     // 5. The report.
     double gain = 0;
