@@ -3,8 +3,6 @@
 
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/frame/Desktop.hpp>
-#include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
@@ -13,7 +11,6 @@
 #include <osl/time.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -142,41 +139,15 @@ Precedent lireExport(const uno::Reference<css::lang::XComponent>& doc, const std
 // be closed).
 Precedent lireSource(const uno::Reference<uno::XComponentContext>& ctx, const OUString& fichier,
                      const uno::Reference<css::lang::XComponent>& actuel) {
-    const OUString url = versUrl(fichier);
-    const std::string nom = s8(fichier);
+    const std::string ouvert = "Le fichier « " + s8(fichier) + " » est l'autodiagnostic ouvert : choisissez celui de "
+                               "l'année précédente.";
     const uno::Reference<css::frame::XModel> modele(actuel, uno::UNO_QUERY);
-    if (modele.is() && !modele->getURL().isEmpty() && modele->getURL() == url)
-        throw ErreurCommande("Le fichier « " + nom + " » est l'autodiagnostic ouvert : choisissez celui de l'année "
-                             "précédente.");
-    if (std::string raison = raisonDeRefuser(ctx, url, nom); !raison.empty()) {
-        raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
-        throw ErreurCommande(raison + " : « " + nom + " ».");
-    }
-    uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx);
-    uno::Reference<css::lang::XComponent> source;
-    try {
-        source = desktop->loadComponentFromURL(url, "_blank", 0, proprietesSource());
-    } catch (const uno::Exception& e) {
-        throw ErreurCommande("Le fichier « " + nom + " » n'a pas pu être ouvert (" + s8(e.Message) + ").");
-    }
-    if (!source.is())
-        throw ErreurCommande("Le fichier « " + nom + " » n'a pas pu être ouvert (format inconnu, fichier abîmé ou "
-                             "protégé par mot de passe ?).");
-    if (source == actuel)
-        throw ErreurCommande("Le fichier « " + nom + " » est l'autodiagnostic ouvert : choisissez celui de l'année "
-                             "précédente.");
-    try {
-        uno::Reference<css::sheet::XSpreadsheetDocument> d(source, uno::UNO_QUERY);
-        if (!d.is()) throw ErreurCommande("Le fichier « " + nom + " » n'est pas un classeur.");
-        uno::Reference<css::container::XNameAccess> feuilles(d->getSheets(), uno::UNO_QUERY_THROW);
-        Precedent p = feuilles->hasByName(u(autodiag::feuilleReferentiel)) ? lireClasseur(source, nom)
-                                                                           : lireExport(source, nom);
-        fermer(source);
-        return p;
-    } catch (...) {
-        fermer(source);
-        throw;
-    }
+    if (modele.is() && !modele->getURL().isEmpty() && modele->getURL() == versUrl(fichier)) throw ErreurCommande(ouvert);
+    const ClasseurSource source(ctx, fichier, actuel, ouvert);
+    uno::Reference<css::sheet::XSpreadsheetDocument> d(source.document(), uno::UNO_QUERY_THROW);
+    uno::Reference<css::container::XNameAccess> feuilles(d->getSheets(), uno::UNO_QUERY_THROW);
+    return feuilles->hasByName(u(autodiag::feuilleReferentiel)) ? lireClasseur(source.document(), source.nom())
+                                                                : lireExport(source.document(), source.nom());
 }
 
 // A statut as the comparison shows it: the user's word normalised (« Fait » -> « fait »), « non

@@ -2,8 +2,13 @@
 #include "fichiers_surs.hpp"
 
 #include <com/sun/star/document/MacroExecMode.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
 #include <osl/file.hxx>
+
+#include <cctype>
 
 #include "controle_contenu.hpp"
 #include "documents.hpp"
@@ -103,5 +108,34 @@ std::string raisonDeRefuser(const uno::Reference<uno::XComponentContext>& ctx, c
     if (raison.empty()) raison = raisonDeNePasCharger(ctx, url, nom);
     return raison;
 }
+
+ClasseurSource::ClasseurSource(const uno::Reference<uno::XComponentContext>& ctx, const OUString& fichier,
+                               const uno::Reference<css::lang::XComponent>& ouvert, const std::string& siOuvert)
+    : nom_(s8(fichier)) {
+    const OUString url = versUrl(fichier);
+    if (std::string raison = raisonDeRefuser(ctx, url, nom_); !raison.empty()) {
+        raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
+        throw ErreurCommande(raison + " : « " + nom_ + " ».");
+    }
+    uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx);
+    try {
+        document_ = desktop->loadComponentFromURL(url, "_blank", 0, proprietesSource());
+    } catch (const uno::Exception& e) {
+        throw ErreurCommande("Le fichier « " + nom_ + " » n'a pas pu être ouvert (" + s8(e.Message) + ").");
+    }
+    if (!document_.is())
+        throw ErreurCommande("Le fichier « " + nom_ + " » n'a pas pu être ouvert (format inconnu, fichier abîmé ou "
+                             "protégé par mot de passe ?).");
+    if (ouvert.is() && document_ == ouvert) {
+        document_.clear();  // the user's open document: never closed here
+        throw ErreurCommande(siOuvert);
+    }
+    if (!uno::Reference<css::sheet::XSpreadsheetDocument>(document_, uno::UNO_QUERY).is()) {
+        fermer(document_);
+        throw ErreurCommande("Le fichier « " + nom_ + " » n'est pas un classeur.");
+    }
+}
+
+ClasseurSource::~ClasseurSource() { fermer(document_); }
 
 }  // namespace eci::addin::commandes

@@ -1,10 +1,13 @@
-// The safe-file checks of the commands that open a user's file (import of an export, consolidation
-// of autodiagnostics): a local regular file under a size limit (no FIFO, device, directory or
-// dangling link), a content that would not freeze soffice (controle_contenu.hpp), and the load
-// properties of a file that is only read (hidden, read-only, no macro, no link update).
+// The safe-file checks of the commands that open a user's file (import of an export, comparison,
+// consolidation of autodiagnostics): a local regular file under a size limit (no FIFO, device,
+// directory or dangling link), a content that would not freeze soffice (controle_contenu.hpp), the
+// load properties of a file that is only read (hidden, read-only, no macro, no link update), and the
+// file opened that way for the commands that read one (ClasseurSource).
 #pragma once
 
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
@@ -27,5 +30,30 @@ std::string raisonDeNePasOuvrir(const ::rtl::OUString& url);
 // limit, or a content that would freeze soffice. Empty when it may be opened.
 std::string raisonDeRefuser(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
                             const ::rtl::OUString& url, const std::string& nom);
+
+// A workbook the user chose, open for reading only, for the commands that read one file (import of an
+// export, comparison): the safe-file checks first (raisonDeRefuser), then loaded hidden, read-only,
+// without macros (proprietesSource); closed when the object goes, on every path. A refused or
+// unreadable file, or not a spreadsheet: ErreurCommande, a French sentence naming the file.
+// `ouvert`: the document the command works on; if LibreOffice hands it back (the user chose that very
+// file), ErreurCommande with `siOuvert`, and that document is left open.
+class ClasseurSource {
+public:
+    ClasseurSource(const ::com::sun::star::uno::Reference<::com::sun::star::uno::XComponentContext>& ctx,
+                   const ::rtl::OUString& fichier,
+                   const ::com::sun::star::uno::Reference<::com::sun::star::lang::XComponent>& ouvert = {},
+                   const std::string& siOuvert = {});
+    ~ClasseurSource();
+    ClasseurSource(const ClasseurSource&) = delete;
+    ClasseurSource& operator=(const ClasseurSource&) = delete;
+
+    const ::com::sun::star::uno::Reference<::com::sun::star::lang::XComponent>& document() const { return document_; }
+    // The file as the user named it (for messages).
+    const std::string& nom() const { return nom_; }
+
+private:
+    ::com::sun::star::uno::Reference<::com::sun::star::lang::XComponent> document_;
+    std::string nom_;
+};
 
 }  // namespace eci::addin::commandes

@@ -3,13 +3,10 @@
 
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/frame/Desktop.hpp>
-#include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
-#include <cctype>
 #include <map>
 #include <vector>
 
@@ -38,38 +35,12 @@ static_assert(ref::colonneUnoExplications == ref::colonneUnoStatut + 1 &&
 
 // 1. Reads the first sheet of the source: hidden, read-only, no macro, no link update; never stored.
 calc::Plage lireSource(const uno::Reference<uno::XComponentContext>& ctx, const OUString& fichier) {
-    OUString url = versUrl(fichier);
-    if (std::string raison = raisonDeRefuser(ctx, url, s8(fichier)); !raison.empty()) {
-        raison[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(raison[0])));
-        throw ErreurCommande(raison + " : « " + s8(fichier) + " ».");
-    }
-    uno::Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(ctx);
-    const uno::Sequence<css::beans::PropertyValue> p = proprietesSource();
-    uno::Reference<css::lang::XComponent> source;
-    try {
-        source = desktop->loadComponentFromURL(url, "_blank", 0, p);
-    } catch (const uno::Exception& e) {
-        throw ErreurCommande("Le fichier « " + s8(fichier) + " » n'a pas pu être ouvert (" + s8(e.Message) +
-                             ").");
-    }
-    if (!source.is())
-        throw ErreurCommande("Le fichier « " + s8(fichier) +
-                             " » n'a pas pu être ouvert (format inconnu, fichier abîmé ou protégé par mot "
-                             "de passe ?).");
-    calc::Plage donnees;
-    try {
-        uno::Reference<css::sheet::XSpreadsheetDocument> src(source, uno::UNO_QUERY);
-        if (!src.is()) throw ErreurCommande("Le fichier « " + s8(fichier) + " » n'est pas un classeur.");
-        uno::Reference<css::container::XIndexAccess> idx(src->getSheets(), uno::UNO_QUERY_THROW);
-        if (idx->getCount() == 0) throw ErreurCommande("Le fichier « " + s8(fichier) + " » n'a aucune feuille.");
-        uno::Reference<css::sheet::XSpreadsheet> f0(idx->getByIndex(0), uno::UNO_QUERY_THROW);
-        donnees = zoneUtilisee(f0);
-    } catch (...) {
-        fermer(source);
-        throw;
-    }
-    fermer(source);
-    return donnees;
+    const ClasseurSource source(ctx, fichier);
+    uno::Reference<css::sheet::XSpreadsheetDocument> src(source.document(), uno::UNO_QUERY_THROW);
+    uno::Reference<css::container::XIndexAccess> idx(src->getSheets(), uno::UNO_QUERY_THROW);
+    if (idx->getCount() == 0) throw ErreurCommande("Le fichier « " + source.nom() + " » n'a aucune feuille.");
+    uno::Reference<css::sheet::XSpreadsheet> f0(idx->getByIndex(0), uno::UNO_QUERY_THROW);
+    return zoneUtilisee(f0);
 }
 
 // The 0-based row of each N° of the Référentiel sheet (a number-looking N° typed as a number too).
