@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "documents.hpp"
@@ -21,38 +22,48 @@ namespace {
 constexpr sal_Int64 kOctetsMaxContenu = 200 * 1024 * 1024;
 constexpr std::uint64_t kCellulesMax = 2000000;
 
-// Reads a stream to its end, at most `max` bytes (more: nullopt).
-std::optional<std::string> lireFlux(const uno::Reference<css::io::XInputStream>& flux, sal_Int64 max) {
+// Joins the blocks `suivant()` gives (an empty view at the end) into one text of at most `max` bytes;
+// nullopt beyond. The one bounded reader of the zip entries and of the flat files below.
+template <class Suivant>
+std::optional<std::string> lireAuPlus(std::uint64_t max, Suivant&& suivant) {
     std::string texte;
-    uno::Sequence<sal_Int8> bloc;
     for (;;) {
-        const sal_Int32 n = flux->readBytes(bloc, 1 << 20);
-        if (n <= 0) break;
-        if (static_cast<sal_Int64>(texte.size()) + n > max) return std::nullopt;
-        texte.append(reinterpret_cast<const char*>(bloc.getConstArray()), static_cast<std::size_t>(n));
+        const std::string_view bloc = suivant();
+        if (bloc.empty()) return texte;
+        if (texte.size() + bloc.size() > max) return std::nullopt;
+        texte.append(bloc);
     }
-    return texte;
+}
+
+// A zip entry's bytes, at most `max` (more: nullopt).
+std::optional<std::string> lireFlux(const uno::Reference<css::io::XInputStream>& flux, std::uint64_t max) {
+    uno::Sequence<sal_Int8> bloc;
+    return lireAuPlus(max, [&] {
+        const sal_Int32 n = flux->readBytes(bloc, 1 << 20);
+        return n > 0 ? std::string_view(reinterpret_cast<const char*>(bloc.getConstArray()), static_cast<std::size_t>(n))
+                     : std::string_view();
+    });
 }
 
 // A local file's bytes, at most `max` (more: `tropGrand`; unreadable: nullopt). Through osl::File,
 // by URL: std::ifstream on a UTF-8 path would miss non-ASCII names on Windows (« Région.fods »),
 // where a narrow path is read in the ANSI code page.
-std::optional<std::string> lireFichier(const OUString& url, sal_uInt64 max, bool& tropGrand) {
+std::optional<std::string> lireFichier(const OUString& url, std::uint64_t max, bool& tropGrand) {
     tropGrand = false;
     osl::File f(url);
     if (f.open(osl_File_OpenFlag_Read) != osl::FileBase::E_None) return std::nullopt;
-    std::string texte;
     std::vector<char> bloc(1 << 16);
-    for (;;) {
+    bool illisible = false;
+    std::optional<std::string> texte = lireAuPlus(max, [&] {
         sal_uInt64 lus = 0;
-        if (f.read(bloc.data(), bloc.size(), lus) != osl::FileBase::E_None) return std::nullopt;
-        if (lus == 0) break;
-        if (texte.size() + lus > max) {
-            tropGrand = true;
-            return std::nullopt;
+        if (f.read(bloc.data(), bloc.size(), lus) != osl::FileBase::E_None) {
+            illisible = true;
+            return std::string_view();
         }
-        texte.append(bloc.data(), static_cast<std::size_t>(lus));
-    }
+        return std::string_view(bloc.data(), static_cast<std::size_t>(lus));
+    });
+    if (illisible) return std::nullopt;
+    tropGrand = !texte;
     return texte;
 }
 
@@ -64,7 +75,7 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
     std::uint64_t cellules = 0;      // filled cells declared by the sheets' XML
     if (aExtension(nom, ".fods")) {
         bool tropGrand = false;
-        xml = lireFichier(url, static_cast<sal_uInt64>(kOctetsMaxContenu), tropGrand);
+        xml = lireFichier(url, static_cast<std::uint64_t>(kOctetsMaxContenu), tropGrand);
         if (tropGrand) return "fichier de plus de " + std::to_string(kOctetsMaxContenu / (1024 * 1024)) + " Mo";
         if (!xml) return std::string();  // unreadable: the loader decides
     } else {
@@ -82,7 +93,7 @@ std::string raisonDeNePasCharger(const uno::Reference<uno::XComponentContext>& c
                 uno::Reference<css::io::XInputStream> flux;
                 zip->getByName(entree) >>= flux;
                 if (!flux.is()) continue;
-                contenu = lireFlux(flux, kOctetsMaxContenu - total);
+                contenu = lireFlux(flux, static_cast<std::uint64_t>(kOctetsMaxContenu - total));
             } catch (const uno::Exception&) {
                 continue;
             }
