@@ -150,9 +150,6 @@ Solution couvrir(std::vector<Article> articles, double besoin, bool efforts) {
     for (const Article& a : articles) total += a.gain;
     if (total < besoin - kTolerance) return Solution{};
     if (!efforts) {
-        std::sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
-            return a.gain != b.gain ? a.gain > b.gain : a.noeud < b.noeud;
-        });
         // Gains equal within the tolerance count as ties: the earlier row first.
         std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
             if (std::fabs(a.gain - b.gain) <= kTolerance) return a.noeud < b.noeud;
@@ -268,6 +265,13 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
     Chemin c;
     c.etoile = etoile;
     c.pourcentRequis = et.minRealisePourcentage;
+    // The scores with a set applied when it reaches the star (§4.4), else null; they stay valid while
+    // `ev` evaluates nothing else.
+    const std::vector<ScoreNoeud>* apres = nullptr;
+    auto verifier = [&](const Solution& sol) -> const std::vector<ScoreNoeud>* {
+        const std::vector<ScoreNoeud>& sc = ev.scores(sol.lignes);
+        return lab::evaluerCriteres(ref, sc, parcours, etoile).atteinte() ? &sc : nullptr;
+    };
     c.pourcentAvant = c.pourcentApres = eci::ratioFait(avant.front()) * 100;
 
     // §3 Candidates: fillable rows that are concerned, not désactivé and not already fait.
@@ -324,6 +328,8 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
             c.raisons.push_back("même avec toutes les lignes à « fait », le score atteindrait " +
                                 pourcent(eci::ratioFait(tout.front()) * 100) + " (" +
                                 pourcent(et.minRealisePourcentage) + " requis) ou un critère resterait non atteint");
+        } else {
+            apres = verifier(meilleur);  // the best set's scores again (the loop went on past it)
         }
     } else {
         // §4.1 The action criteria: which candidates can change each, grouped in components.
@@ -490,28 +496,28 @@ Chemin chemin(const Situation& s, const lab::Parcours& parcours, int etoile, con
                     throw ErreurProgression("Chemin : trop de façons d'atteindre les critères pour une recherche exacte.");
             }
             meilleur = chercher(besoin);
-            // §4.4 The model is relaxed by kTolerance: a set whose exact sum lands within it of the
-            // rounding boundary may fail the re-evaluation. Then the search is run again with the
-            // boundary raised by twice the tolerance (every set it finds passes).
-            if (meilleur.trouvee && besoin > 0 && !ev.etoileAtteinte(parcours, etoile, meilleur.lignes))
+            // §4.4 The set found is applied and re-evaluated. The model is relaxed by kTolerance: a set
+            // whose exact sum lands within it of the rounding boundary may fail; then the search is run
+            // again with the boundary raised by twice the tolerance (every set it finds passes).
+            if (meilleur.trouvee) apres = verifier(meilleur);
+            if (meilleur.trouvee && !apres && besoin > 0) {
                 meilleur = chercher(besoin + 2 * kTolerance);
+                if (meilleur.trouvee) apres = verifier(meilleur);
+            }
             if (!meilleur.trouvee)
                 c.raisons.push_back("aucun ensemble de lignes n'atteint à la fois le score et les critères");
         }
     }
     if (!c.raisons.empty() || !meilleur.trouvee) return c;
-
-    // Defensive: the set is applied and re-evaluated (§4.4).
-    const std::vector<ScoreNoeud>& apres = ev.scores(meilleur.lignes);
-    if (!lab::evaluerCriteres(ref, apres, parcours, etoile).atteinte())
+    if (!apres)
         throw ErreurProgression("Chemin : la vérification par réévaluation a échoué pour l'étoile " +
                                 std::to_string(etoile) + " (arrondi limite) ; merci de signaler ce cas.");
     c.possible = true;
     c.lignes = meilleur.lignes;
     c.effort = 0;
     for (int i : c.lignes) c.effort += effort(i);
-    c.gain = arrondi3(apres.front().pointFait - avant.front().pointFait) + 0.0;
-    c.pourcentApres = eci::ratioFait(apres.front()) * 100;
+    c.gain = arrondi3(apres->front().pointFait - avant.front().pointFait) + 0.0;
+    c.pourcentApres = eci::ratioFait(apres->front()) * 100;
     return c;
 }
 

@@ -55,10 +55,6 @@ double Evaluateur::faitExact(const std::vector<int>& lignes) {
     return sortie_.front().pointFait;
 }
 
-bool Evaluateur::etoileAtteinte(const labellisation::Parcours& p, int etoile, const std::vector<int>& lignes) {
-    return labellisation::evaluerCriteres(s_.ref, scores(lignes), p, etoile).atteinte();
-}
-
 const std::vector<ScoreNoeud>& Evaluateur::exacts() {
     if (exacts_.empty()) calculerScores(s_.ref, e_, exact_, exacts_);
     return exacts_;

@@ -27,9 +27,6 @@ public:
     double faitExact(const std::vector<int>& lignes);
     // The unrounded scores of the situation itself (computed once).
     const std::vector<ScoreNoeud>& exacts();
-    // Star `etoile` is within reach (labellisation::evaluerCriteres(...).atteinte()) with `lignes`
-    // switched to « fait ».
-    bool etoileAtteinte(const labellisation::Parcours& p, int etoile, const std::vector<int>& lignes);
     // The rounded scores with `lignes` switched to « fait » (valid until the next call).
     const std::vector<ScoreNoeud>& scores(const std::vector<int>& lignes);
 
