@@ -20,6 +20,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fenetre as F  # noqa: E402
+from fenetre import elements_liste, trouver  # noqa: E402
 
 TITRE_MENU = "Économie circulaire"
 
@@ -28,13 +29,6 @@ def url_fichier(chemin):
     import uno
 
     return uno.systemPathToFileUrl(os.path.abspath(chemin))
-
-
-def trouver(racine, role, nom=None, maxi=16):
-    for _, r, n, _, ctx in F.Fenetre.arbre(racine, maxi=maxi):
-        if r == role and (nom is None or n == nom):
-            return ctx
-    return None
 
 
 class Captures:
@@ -100,7 +94,8 @@ class Captures:
         recherche = F.attendre(lambda: trouver(w, "TEXT", "Rechercher"), 10, "champ Rechercher")
         self.f.cliquer(recherche)
         self.f.taper("ECI.EVALUER", fenetre=titre)
-        item = F.attendre(lambda: trouver(w, "LIST_ITEM", "ECI.EVALUER"), 10, "ECI.EVALUER dans la liste")
+        liste = trouver(w, ("LIST", "TREE"), "Fonction")
+        item = F.attendre(lambda: elements_liste(liste).get("ECI.EVALUER"), 10, "ECI.EVALUER dans la liste")
         self.f.cliquer(item, 2)
         champ = F.attendre(lambda: trouver(w, "TEXT", "ids"), 10, "argument ids")
         self.f.cliquer(champ)

@@ -347,6 +347,39 @@ class Fenetre:
         subprocess.run(cmd + [chemin], env=self.env, check=True, timeout=60)
 
 
+# ---- the accessible tree: what the tests and the screenshots look for ----------------------------
+
+def normalise(texte):
+    return " ".join(texte.replace("\xa0", " ").split())
+
+
+def enfants(ctx):
+    return [ctx.getAccessibleChild(i).getAccessibleContext() for i in range(ctx.getAccessibleChildCount())]
+
+
+def libelle(nom):
+    """An accessible name as a label shows it, without its colon: LibreOffice 25.2 names a field
+    after its label (« Rechercher\xa0: »), 7.4 without the colon (« Rechercher »)."""
+    return normalise(nom).rstrip(":").rstrip()
+
+
+def trouver(racine, role, nom=None, maxi=16):
+    """The first accessible of the role (or one of the roles, a tuple) named nom (as libelle)."""
+    roles = role if isinstance(role, tuple) else (role,)
+    for _, r, n, _, ctx in Fenetre.arbre(racine, maxi=maxi):
+        if r in roles and (nom is None or libelle(n) == nom):
+            return ctx
+    return None
+
+
+def elements_liste(liste):
+    """{name: accessible} of the entries of a list, at any depth: the Function Wizard of 7.4 shows a
+    flat list (LIST of LIST_ITEM), that of 25.2 a tree (TREE: a TREE_ITEM per category, its
+    functions below it)."""
+    return {n: ctx for _, r, n, _, ctx in Fenetre.arbre(liste, maxi=3)
+            if r in ("LIST_ITEM", "TREE_ITEM") and n}
+
+
 def limiter(secondes=None):
     """Ends the whole run (with an error) after ECI_FENETRE_TIMEOUT seconds."""
     s = int(secondes or os.environ.get("ECI_FENETRE_TIMEOUT", "300"))

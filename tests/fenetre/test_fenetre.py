@@ -21,6 +21,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fenetre as F  # noqa: E402
+from fenetre import elements_liste, enfants, normalise, trouver  # noqa: E402
 
 P = F.PROTOCOLE
 # What the officer must find, by command: (French title, English title). The toolbar shows the
@@ -57,37 +58,6 @@ def lot(dossier, n):
 
 def sans_points(titre):
     return titre.rstrip("…").rstrip(".").strip()
-
-
-def normalise(texte):
-    return " ".join(texte.replace("\xa0", " ").split())
-
-
-def enfants(ctx):
-    return [ctx.getAccessibleChild(i).getAccessibleContext() for i in range(ctx.getAccessibleChildCount())]
-
-
-def libelle(nom):
-    """An accessible name as a label shows it, without its colon: LibreOffice 25.2 names a field
-    after its label (« Rechercher\xa0: »), 7.4 without the colon (« Rechercher »)."""
-    return normalise(nom).rstrip(":").rstrip()
-
-
-def trouver(racine, role, nom=None, maxi=16):
-    """The first accessible of the role (or one of the roles, a tuple) named nom (as libelle)."""
-    roles = role if isinstance(role, tuple) else (role,)
-    for _, r, n, _, ctx in F.Fenetre.arbre(racine, maxi=maxi):
-        if r in roles and (nom is None or libelle(n) == nom):
-            return ctx
-    return None
-
-
-def elements_liste(liste):
-    """{name: accessible} of the entries of a list, at any depth: the Function Wizard of 7.4 shows a
-    flat list (LIST of LIST_ITEM), that of 25.2 a tree (TREE: a TREE_ITEM per category, its
-    functions below it)."""
-    return {n: ctx for _, r, n, _, ctx in F.Fenetre.arbre(liste, maxi=3)
-            if r in ("LIST_ITEM", "TREE_ITEM") and n}
 
 
 def textes_labels(racine):
