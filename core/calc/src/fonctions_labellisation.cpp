@@ -76,9 +76,12 @@ double etoilePlateforme(const Plage& ids, const Plage& statuts, const Optionnel&
 
 std::string preuves(const Cellule& id) {
     auto ref = Referentiel::eci();
-    const int i = noeudRequis(*ref, id);
+    return preuves(*ref, noeudRequis(*ref, id));
+}
+
+std::string preuves(const Referentiel& ref, int noeud) {
     std::string out;
-    for (const lab::Preuve* d : lab::preuves(*ref, lab::parcoursEci(), i)) {
+    for (const lab::Preuve* d : lab::preuves(ref, lab::parcoursPour(ref), noeud)) {
         if (!out.empty()) out += '\n';
         out += d->nom;
     }

@@ -13,6 +13,7 @@
 
 #include "cache.hpp"
 #include "eci/calc/arguments.hpp"
+#include "eci/calc/fonctions_labellisation.hpp"
 #include "eci/labellisation.hpp"
 #include "eci/progression.hpp"
 #include "evaluation.hpp"
@@ -142,7 +143,6 @@ Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const O
     const auto eff = efforts(*ev, ids, effort);
     const prog::Situation s{ref, ev->entrees, ev->params};
     const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
-    const lab::Parcours& parcours = lab::parcoursPour(ref);
     std::vector<char> dans(ref.taille(), 0);
     for (int i : c->lignes) dans[(std::size_t)i] = 1;
 
@@ -158,11 +158,6 @@ Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const O
         dans[(std::size_t)i] = 0;  // the first row of a node, as ECI.CHEMIN marks it
         const Noeud& n = ref.noeud(i);
         const int sa = n.type == "tache" && n.parent >= 0 ? n.parent : i;
-        std::string docs;
-        for (const lab::Preuve* d : lab::preuves(ref, parcours, sa)) {
-            if (!docs.empty()) docs += '\n';
-            docs += d->nom;
-        }
         Cellule* ligne = &out.cellules[k * kColonnes];
         ligne[0] = Cellule(static_cast<double>(k + 1));
         ligne[1] = Cellule(n.identifiant);
@@ -170,7 +165,7 @@ Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const O
         ligne[3] = Cellule(ref.noeud(sa).identifiant + " " + ref.noeud(sa).nom);
         ligne[4] = Cellule(g[(std::size_t)i].value_or(0.0));
         ligne[5] = Cellule(eff ? (*eff)[(std::size_t)i] : 1.0);
-        ligne[6] = Cellule(std::move(docs));
+        ligne[6] = Cellule(preuves(ref, sa));
         ++k;
     }
     return out;

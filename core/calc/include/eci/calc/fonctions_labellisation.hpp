@@ -15,6 +15,7 @@
 #include <string>
 
 #include "eci/calc/plage.hpp"
+#include "eci/referentiel.hpp"
 
 namespace eci::calc {
 
@@ -38,5 +39,7 @@ double etoilePlateforme(const Plage& ids, const Plage& statuts, const Optionnel&
 // ECI.PREUVES: the expected evidence documents of a node of the ECi référentiel, one per line
 // ('\n'); an empty text for a node without any. Unknown or blank id: ErreurArgument.
 std::string preuves(const Cellule& id);
+// The same text for node `noeud` of `ref` (ECI.CHEMIN_LISTE's documents column).
+std::string preuves(const Referentiel& ref, int noeud);
 
 }  // namespace eci::calc
