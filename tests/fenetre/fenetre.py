@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import uno  # noqa: F401  (python3-uno of the LibreOffice under test)
@@ -174,10 +175,18 @@ class Fenetre:
                         document.setModified(False)
             except Exception:
                 pass
-            try:
-                self.desktop.terminate()  # (AttributeError when the start failed: killed below)
-            except Exception:
-                pass
+            # terminate() is a call into soffice: if soffice is stuck (a dialog a failed test left
+            # open, a command still running) it does not return; it gets 15 s in a thread of its
+            # own, then soffice is killed below (seen once in CI: the run waited for ctest's limit).
+            def terminer():
+                try:
+                    self.desktop.terminate()  # (AttributeError when the start failed: killed below)
+                except Exception:
+                    pass
+
+            fil = threading.Thread(target=terminer, daemon=True)
+            fil.start()
+            fil.join(15)
             try:
                 self.office.wait(15)
             except subprocess.TimeoutExpired:
