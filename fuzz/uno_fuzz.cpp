@@ -46,7 +46,7 @@ using ::rtl::OUString;
 
 // Number of XFonctions methods called below; checked against the generated table so that a new
 // function cannot be left out of the fuzzing silently.
-constexpr int kMethodesAppelees = 31;
+constexpr int kMethodesAppelees = 32;
 
 struct Lecteur : Octets {
     using Octets::Octets;
@@ -240,6 +240,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             Matrix ids = r.plage(), st = r.plage();
             uno::Any d = r.quelconque(), c = r.quelconque();
             verifierPlage(fonction, f->eciGain(ids, st, d, c, r.quelconque()));
+        } else if (m == "eciGainListe") {
+            Matrix ids = r.plage(), st = r.plage();
+            uno::Any n = r.quelconque(), d = r.quelconque(), c = r.quelconque();
+            verifierPlage(fonction, f->eciGainListe(ids, st, n, d, c, r.quelconque()));
         } else if (m == "eciChemin" || m == "eciCheminListe" || m == "eciCheminTexte") {
             Matrix ids = r.plage(), st = r.plage();
             double etoile = r.nombre();

@@ -59,8 +59,7 @@ LABELLISATION = fonction_addin("ECI.LABELLISATION")
 ETOILE_PLATEFORME = fonction_addin("ECI.ETOILE_PLATEFORME")
 PREUVES = fonction_addin("ECI.PREUVES")
 LIBELLE = fonction_addin("ECI.LIBELLE")
-GAIN = fonction_addin("ECI.GAIN")
-CHEMIN = fonction_addin("ECI.CHEMIN")
+GAIN_LISTE = fonction_addin("ECI.GAIN_LISTE")
 CHEMIN_TEXTE = fonction_addin("ECI.CHEMIN_TEXTE")
 CHEMIN_LISTE = fonction_addin("ECI.CHEMIN_LISTE")
 EVALUER_TOTAL = fonction_addin("ECI.EVALUER_TOTAL")
@@ -296,7 +295,7 @@ class Classeur:
                       "plus petit ensemble de lignes à passer à « fait » pour qu'elle soit à portée (critère de "
                       "score et critères par action ; ECI.CHEMIN, expliqué par ECI.CHEMIN_TEXTE) avec les points, "
                       "la sous-action et les documents preuves de chaque ligne (ECI.CHEMIN_LISTE), le gain total et le % fait "
-                      "atteint, les dix lignes qui rapportent le plus (ECI.GAIN). Remplissez la colonne « Effort » "
+                      "atteint, les dix lignes qui rapportent le plus (ECI.GAIN_LISTE). Remplissez la colonne « Effort » "
                       "du tableau du bas (jours, k€…) pour obtenir le chemin du moindre effort."),
             ("texte", f"Feuille « {F_EVOLUTION} » : menu Économie circulaire ▸ Comparer avec un autodiagnostic "
                       "précédent (classeur de l'an dernier ou export de la plateforme). Le fichier est lu sans être "
@@ -966,12 +965,11 @@ class Classeur:
         """What to do next (spec progression.md): the star aimed at (default: the one after the star within
         reach), the exact path to it (ECI.CHEMIN, explained by ECI.CHEMIN_TEXTE) with each row's points,
         sous-action and evidence documents (ECI.PREUVES), the total gain and the resulting % fait, the ten
-        rows with the largest gains (ECI.GAIN, ties by row order), and at the bottom every row with its
-        gain, its place in the path and the optional « effort » the officer fills to get the cheapest
-        path. One array formula per list so that a change of statut recalculates a few formulas, not one
-        per row: ECI.GAIN and ECI.CHEMIN for the bottom table, ECI.CHEMIN_LISTE for the path list (rank,
-        N°, intitulé, sous-action, points, effort, evidence documents), one native array for the sort key
-        of the ten largest gains (LARGE / MATCH on it: LibreOffice 7.4 has no SORT)."""
+        rows with the largest gains (ECI.GAIN_LISTE, ties by row order), and at the bottom every row with
+        the optional « effort » the officer fills to get the cheapest path. Each list is one array formula
+        (ECI.CHEMIN_LISTE, ECI.GAIN_LISTE) and the figures are read from the path list: a change of statut
+        recalculates three calls of the add-in and a few formulas, not one per row (each cell of an array
+        costs about 1 µs in Calc, each call with the whole référentiel about 0.6 ms: bench/profil_feuilles.py)."""
         st, val = self.st, self.val
         bord = BORDURE
         C, K, LG = ETA["colonnes"], ETA["cellules"], ETA["lignes"]
@@ -988,8 +986,7 @@ class Classeur:
         s_c_nb = st.cellule(bordure=bord, taille=9, valign="top", halign="center", format="Nentier")
         s_doc = st.cellule(bordure=bord, taille=8, retour=True, valign="top")
         s_effort = st.cellule(bordure=bord, taille=9, fond=JAUNE_SAISIE, saisie=True, format="Npoints")
-        s_calc = st.cellule(fond=GRIS_CALCUL, taille=8)
-        largeurs = [1.1, 1.8, 8.0, 5.5, 2.0, 1.8, 7.4] + [1.6]
+        largeurs = [1.1, 1.8, 8.0, 5.5, 2.0, 2.4, 7.4]
         lignes = []
 
         def ajout(cellules, h):
@@ -1000,17 +997,18 @@ class Classeur:
         n = len(self.noeuds)
         args = f"{self.arg_ids()};{self.arg_statuts()}"
         apres = f"{self.arg_details()};{self.arg_contexte()}"
-        # Row numbers of the bottom table (every row of the référentiel), known before the formulas above.
-        n_chemin = n                     # the path list can hold every row
+        # Rows known before the formulas above: the path list (it can hold every row) and the bottom table.
+        l_ch0, l_ch1 = LG["premier_chemin"], LG["dernier_chemin"]
+        assert l_ch1 - l_ch0 + 1 == n, (l_ch0, l_ch1, n)
         l_tab = LG["tableau"]            # its section title; header, then the first row
         t0, t1 = l_tab + 2, l_tab + 1 + n
-        col_gain, col_chemin, col_effort = C["gain"], C["chemin"], C["effort"]
-        col_cle = C["cle_gain"]
-        gains = plage(None, col_gain, t0, col_gain, t1)
-        chemin = plage(None, col_chemin, t0, col_chemin, t1)
+        col_effort = C["effort"]
         efforts = plage(None, col_effort, t0, col_effort, t1)
-        cles = plage(None, col_cle, t0, col_cle, t1)
-        ids_tab = plage(None, C["tableau_id"], t0, C["tableau_id"], t1)
+        # The columns of the path list the figures are read from.
+        rangs_ch = plage(None, C["rang"], l_ch0, C["rang"], l_ch1)
+        ids_ch = plage(None, C["id"], l_ch0, C["id"], l_ch1)
+        points_ch = plage(None, C["points"], l_ch0, C["points"], l_ch1)
+        efforts_ch = plage(None, C["statut_ou_effort"], l_ch0, C["statut_ou_effort"], l_ch1)
 
         ajout([c_formule(f'"Prochaines étapes — "&IF({nom}="";"(collectivité à renseigner)";{nom})', s_titre,
                          fusion=(7, 1)), c_couverte(6)], 0.9)
@@ -1040,11 +1038,14 @@ class Classeur:
                         c_formule(f'IFERROR({texte};"Chemin impossible à calculer : voir la feuille « '
                                   f'{F_REFERENTIEL} » et le contrôle de la saisie (Synthèse).")', s_expl,
                                   fusion=(4, 1)), c_couverte(3)], 1.6)
-        possible = f"ISNUMBER({plage(None, col_chemin, t0)})"
-        l_nb = libelle("Lignes à passer à « fait »", c_formule(f'IF({possible};SUM({chemin});"—")', s_nb),
+        # A path exists when the list has rows, or when the star is already within reach (no row to add).
+        l_nb = libelle("Lignes à passer à « fait »",
+                       c_formule(f'IF(OR(COUNT({rangs_ch})>0;{visee}<=[.{K["etoile_a_portee"]}]);'
+                                 f'COUNT({rangs_ch});"—")', s_nb),
                        "Le plus petit nombre de lignes (ou le moindre effort) : ECI.CHEMIN.")
-        gain_total = f'IF({possible};ROUND(SUMPRODUCT({chemin};{gains});3);"—")'
-        l_gain = libelle("Points faits gagnés par le chemin", c_formule(gain_total, s_pts),
+        possible = f"ISNUMBER([.{K['nombre_lignes']}])"
+        l_gain = libelle("Points faits gagnés par le chemin",
+                         c_formule(f'IF({possible};ROUND(SUM({points_ch});3);"—")', s_pts),
                          "Somme des gains des lignes du chemin (ils s'additionnent pour le référentiel ECi).")
         tl = SYN["lignes"]["total"]
         pot = plage(F_SYNTHESE, SYN["colonnes"]["potentiel"], tl)
@@ -1054,84 +1055,59 @@ class Classeur:
         l_pct_apres = libelle("% fait après le chemin",
                               c_formule(f"IF(AND({possible};N({pot})>0);({fait}+[.{K['gain_total']}])/{pot};{pct})",
                                         s_pct), "Si toutes les lignes du chemin passent à « fait ».")
-        l_eff = libelle("Effort total du chemin",
-                        c_formule(f'IF({possible};SUMPRODUCT({chemin};IF(ISNUMBER({efforts});{efforts};1));"—")',
-                                  s_pts), "Colonne « Effort » du tableau du bas (vide = 1).")
+        l_eff = libelle("Effort total du chemin", c_formule(f'IF({possible};SUM({efforts_ch});"—")', s_pts),
+                        "Colonne « Effort » du tableau du bas (vide = 1).")
         ajout([c_vide()], 0.3)
 
-        # The ten rows with the largest gains
-        l_top = ajout([c_texte("Les dix lignes qui rapportent le plus de points (ECI.GAIN)", s_section,
+        # The ten rows with the largest gains: one ECI.GAIN_LISTE array (rank, N°, intitulé, sous-action,
+        # points, statut), then whether the path takes the row: an exact comparison with the path list's N°
+        # (SUMPRODUCT), not MATCH, which on LibreOffice 7.4 answered #N/A on this sheet for N° present in
+        # the range searched (the same MATCH found them from another sheet).
+        l_top = ajout([c_texte("Les dix lignes qui rapportent le plus de points (ECI.GAIN_LISTE)", s_section,
                                fusion=(7, 1)), c_couverte(6)], 0.6)
-        titres = ["Rang", "N°", "Intitulé", "Statut actuel", "Points", "Dans le chemin", "Sous-action"]
+        titres = ["Rang", "N°", "Intitulé", "Sous-action", "Points", "Statut actuel", "Dans le chemin"]
         l_top_ent = ajout([c_texte(t, s_entete) for t in titres], 0.8)
-        statut_aff = plage(F_REFERENTIEL, REF_COL["statut_affiche"], REF_PREMIERE, REF_COL["statut_affiche"],
-                           self.ref_derniere)
-
-        def sous_action(cellule_id):
-            """The sous-action of a row: a tâche's parent (1.1.1.1 -> 1.1.1), a sous-action itself."""
-            return (f'IF(LEN({cellule_id})-LEN(SUBSTITUTE({cellule_id};".";""))=3;'
-                    f'LEFT({cellule_id};FIND("§";SUBSTITUTE({cellule_id};".";"§";3))-1);{cellule_id})')
-
         l_top0 = len(lignes) + 1
+        classement = c_formule(f'IFERROR({GAIN_LISTE}({args};10;{apres});"")', s_c_nb, matrice=(6, 10))
         for k in range(10):
             l = len(lignes) + 1
-            rg = f"[.A{l}]"
-            pos = f"MATCH(LARGE({cles};{rg});{cles};0)"
-            idc = f"[.B{l}]"
-            ajout([c_formule(f'IF(COUNT({cles})>={k + 1};{k + 1};"")', s_c_nb),
-                   c_formule(f'IF({rg}="";"";INDEX({ids_tab};{pos}))', s_c_id),
-                   c_formule(f'IF({rg}="";"";{LIBELLE}({idc}))', s_c),
-                   c_formule(f'IF({rg}="";"";INDEX({statut_aff};{pos}))', s_c),
-                   c_formule(f'IF({rg}="";"";INDEX({gains};{pos}))', s_c_pts),
-                   c_formule(f'IF({rg}="";"";IF(ISNUMBER(INDEX({chemin};{pos}));IF(INDEX({chemin};{pos})=1;"oui";"non");"—"))',
-                             s_c_nb),
-                   c_formule(f'IF({rg}="";"";{sous_action(idc)})', s_doc)], 0.5)
+            idc = f"[.{C['id']}{l}]"
+            ajout([classement if k == 0 else c_vide(s_c_nb), c_vide(s_c_id), c_vide(s_c), c_vide(s_doc),
+                   c_vide(s_c_pts), c_vide(s_c),
+                   c_formule(f'IF({idc}="";"";IF({possible};IF(SUMPRODUCT({ids_ch}={idc})>0;"oui";"non");"—"))',
+                             s_c_nb)], 0.5)
         ajout([c_vide()], 0.3)
 
         # The path
-        l_ch = ajout([c_texte("Le chemin : lignes à passer à « fait » (ECI.CHEMIN)", s_section, fusion=(7, 1)),
-                      c_couverte(6)], 0.6)
+        l_ch = ajout([c_texte("Le chemin : lignes à passer à « fait » (ECI.CHEMIN_LISTE)", s_section,
+                              fusion=(7, 1)), c_couverte(6)], 0.6)
         titres = ["Rang", "N°", "Intitulé", "Sous-action", "Points", "Effort", "Documents preuves (ECI.PREUVES)"]
         l_ch_ent = ajout([c_texte(t, s_entete) for t in titres], 0.8)
-        l_ch0 = len(lignes) + 1
+        assert len(lignes) + 1 == l_ch0, (len(lignes) + 1, l_ch0)
         # One array formula for the whole list (rank, N°, intitulé, sous-action, points, effort, documents);
         # no path: blank (the explanation above says why).
         liste = c_formule(f'IFERROR({CHEMIN_LISTE}({args};{visee};{apres};;{efforts});"")', s_c_nb,
-                          matrice=(7, n_chemin))
-        for k in range(n_chemin):
+                          matrice=(7, n))
+        for k in range(n):
             ajout([liste if k == 0 else c_vide(s_c_nb), c_vide(s_c_id), c_vide(s_c), c_vide(s_c), c_vide(s_c_pts),
                    c_vide(s_c_pts), c_vide(s_doc)], 1.2)
-        l_ch1 = len(lignes)
+        assert len(lignes) == l_ch1, (len(lignes), l_ch1)
         ajout([c_vide()], 0.3)
 
-        # Every row: gain, path, effort (input), and the two running columns the lists search
+        # Every row with its effort (input)
         assert len(lignes) + 1 == l_tab, (len(lignes) + 1, l_tab)
-        ajout([c_texte("Toutes les lignes : points si elle passe à « fait », chemin, effort (facultatif, à saisir)",
-                       s_section, fusion=(7, 1)), c_couverte(6)], 0.6)
-        titres = ["", "N°", "Intitulé", "Statut actuel", "Points", "Chemin", "Effort (vide = 1)", "Clé (calcul)"]
-        assert [C[k] for k in ("tableau_id", "tableau_intitule", "tableau_statut", "gain", "chemin", "effort",
-                               "cle_gain")] == list("BCDEFGH"), C
-        ajout([c_texte(t, s_entete) if t else c_vide() for t in titres], 0.8)
+        ajout([c_texte("Effort de chaque ligne (facultatif, à saisir) : avec des efforts, le chemin est celui du "
+                       "moindre effort total", s_section, fusion=(7, 1)), c_couverte(6)], 0.6)
+        assert [C[k] for k in ("tableau_id", "tableau_intitule", "effort")] == list("BCD"), C
+        ajout([c_vide(), c_texte("N°", s_entete), c_texte("Intitulé", s_entete),
+               c_texte("Effort (vide = 1)", s_entete)], 0.8)
         v_effort = val.ajouter("of:cell-content-is-decimal-number() and cell-content-is-between(0.000001;1000000)",
                                f"{F_ETAPES}.{col_effort}{t0}", "Effort",
                                "Un nombre positif (jours, k€, ou toute autre unité commune) ; vide = 1.",
                                "Saisir un nombre positif.", liste=False)
-        for i, noeud in enumerate(self.noeuds):
-            l = t0 + i
-            r = REF_PREMIERE + i
-            cel = [c_vide(), c_texte(noeud["identifiant"], s_c_id), c_texte(noeud["nom"], s_c),
-                   c_formule(plage(F_REFERENTIEL, REF_COL["statut_affiche"], r), s_c)]
-            if i == 0:
-                cel.append(c_formule(f"{GAIN}({args};{apres})", s_c_pts, matrice=(1, n)))
-                cel.append(c_formule(f"{CHEMIN}({args};{visee};{apres};;{efforts})", s_c_nb, matrice=(1, n)))
-            else:
-                cel += [c_vide(s_c_pts), c_vide(s_c_nb)]
-            cel.append(c_vide(s_effort, v_effort))
-            # The sort key of the ten largest gains: gain in thousandths, then the earlier row first
-            # (one native array; nested IF, as AND is not taken row by row in an array).
-            cle = (f'IF(ISNUMBER({gains});IF({gains}>0;ROUND({gains}*1000;0)*1000+{n + t0}-ROW({gains});"");"")')
-            cel.append(c_formule(cle, s_calc, matrice=(1, n)) if i == 0 else c_vide(s_calc))
-            ajout(cel, 0.45)
+        for noeud in self.noeuds:
+            ajout([c_vide(), c_texte(noeud["identifiant"], s_c_id), c_texte(noeud["nom"], s_c),
+                   c_vide(s_effort, v_effort)], 0.45)
         fin = len(lignes)
         assert fin == t1, (fin, t1)
 

@@ -47,6 +47,7 @@ const std::map<std::string, std::string> kSampleCalls = {
     {"ECI.ETOILE_PLATEFORME", "(A1:A2;B1:B2)"},
     {"ECI.PREUVES", "(\"1.1.1\")"},
     {"ECI.GAIN", "(A1:A2;B1:B2)"},
+    {"ECI.GAIN_LISTE", "(A1:A2;B1:B2;3)"},
     {"ECI.CHEMIN", "(A1:A2;B1:B2;1)"},
     {"ECI.CHEMIN_LISTE", "(A1:A2;B1:B2;1)"},
     {"ECI.CHEMIN_TEXTE", "(A1:A2;B1:B2;1)"},

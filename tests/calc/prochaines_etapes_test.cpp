@@ -6,7 +6,8 @@
 //     (ECI.CHEMIN_TEXTE), the number of rows, the total gain, % fait now and after the path;
 //   - the path list: exactly the rows ECI.CHEMIN marks, in row order, with their gain (ECI.GAIN),
 //     their sous-action and its evidence documents (ECI.PREUVES);
-//   - the ten rows with the largest gains, ties by row order;
+//   - the ten rows with the largest gains (ECI.GAIN_LISTE), ties by row order, with their current
+//     statut and whether the path takes them;
 //   - with an « effort » column filled by the officer: the cheapest path, and its total effort.
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 
@@ -73,25 +74,20 @@ void verifierEtapes(const Classeur& c) {
         possible = false;
     }
 
-    // The bottom table: one ECI.GAIN and one ECI.CHEMIN value per row.
-    const Plage tab = c.plage(kEtapes, plage(eta::colonneTableauId, t0, eta::colonneChemin, t0 + static_cast<int>(n) - 1));
+    // The path as the library marks it (row order), with its gain and effort totals.
     std::vector<std::size_t> lignesChemin;
     double gainTotal = 0, effortTotal = 0;
-    for (std::size_t l = 0; l < n; ++l) {
-        SCOPED_TRACE("row " + enTexte(e.ids.at(l, 0)));
-        EXPECT_EQ(enTexte(tab.at(l, 0)), enTexte(e.ids.at(l, 0)));
-        // an empty element of an array result shows as 0 in Calc (root, axes, actions)
-        const std::string g = enTexte(gains.at(l, 0));
-        EXPECT_EQ(enTexte(tab.at(l, 3)), g.empty() ? "0" : g);
-        if (!possible) continue;
-        const std::string ch = enTexte(chemin.at(l, 0));
-        EXPECT_EQ(enTexte(tab.at(l, 4)), ch.empty() ? "0" : ch);
-        if (nombre(chemin.at(l, 0)) == 1) {
+    if (possible) {
+        for (std::size_t l = 0; l < n; ++l) {
+            if (nombre(chemin.at(l, 0)) != 1) continue;
             lignesChemin.push_back(l);
             gainTotal += nombre(gains.at(l, 0));
             effortTotal += avecEffort && std::holds_alternative<double>(efforts.at(l, 0)) ? nombre(efforts.at(l, 0)) : 1;
         }
     }
+    // The effort table lists every row of the référentiel, in its order.
+    const Plage tab = c.plage(kEtapes, plage(eta::colonneTableauId, t0, eta::colonneTableauId, t0 + static_cast<int>(n) - 1));
+    for (std::size_t l = 0; l < n; ++l) ASSERT_EQ(enTexte(tab.at(l, 0)), enTexte(e.ids.at(l, 0))) << "effort row " << l;
     if (possible) {
         EXPECT_EQ(c.valeur(kEtapes, eta::celluleNombreLignes), static_cast<double>(lignesChemin.size()));
         EXPECT_NEAR(c.valeur(kEtapes, eta::celluleGainTotal), std::round(gainTotal * 1000) / 1000, 1e-9);
@@ -105,11 +101,13 @@ void verifierEtapes(const Classeur& c) {
                     (mesure("fait") + c.valeur(kEtapes, eta::celluleGainTotal)) / mesure("potentiel"), 1e-12);
     } else {
         EXPECT_EQ(c.texte(kEtapes, eta::celluleNombreLignes), "—");
+        EXPECT_EQ(c.texte(kEtapes, eta::celluleGainTotal), "—");
+        EXPECT_EQ(c.texte(kEtapes, eta::celluleEffortTotal), "—");
     }
 
     // The path list: the marked rows in row order, then blanks.
     const int p0 = eta::ligneFeuillePremierChemin, p1 = eta::ligneFeuilleDernierChemin;
-    const Plage liste = c.plage(kEtapes, plage(eta::colonneRang, p0, eta::colonnePreuves, p1));
+    const Plage liste = c.plage(kEtapes, plage(eta::colonneRang, p0, eta::colonneCheminOuPreuves, p1));
     for (std::size_t k = 0; k < liste.lignes; ++k) {
         if (k >= lignesChemin.size()) {
             ASSERT_EQ(enTexte(liste.at(k, 1)), "") << "path row " << p0 + k << " must be blank";
@@ -124,25 +122,39 @@ void verifierEtapes(const Classeur& c) {
         const std::string sa = sousAction(id);
         EXPECT_EQ(enTexte(liste.at(k, 3)), sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt));
         EXPECT_EQ(nombre(liste.at(k, 4)), nombre(gains.at(l, 0)));
+        EXPECT_EQ(nombre(liste.at(k, 5)),
+                  avecEffort && std::holds_alternative<double>(efforts.at(l, 0)) ? nombre(efforts.at(l, 0)) : 1.0);
         EXPECT_EQ(enTexte(liste.at(k, 6)), eci::calc::preuves(Cellule(sa)));
     }
 
-    // The ten largest gains (> 0), ties by row order.
+    // The ten largest gains (> 0), ties by row order, with their sous-action, current statut (as
+    // « Référentiel » shows it) and whether the path takes them.
     std::vector<std::size_t> ordre;
     for (std::size_t l = 0; l < n; ++l)
         if (nombre(gains.at(l, 0)) > 0) ordre.push_back(l);
     std::stable_sort(ordre.begin(), ordre.end(),
                      [&](std::size_t a, std::size_t b) { return nombre(gains.at(a, 0)) > nombre(gains.at(b, 0)); });
+    namespace r = dispo::autodiagnostic::referentiel;
+    const Plage affiches = c.plage(kFeuilleRef, plageRef(r::colonneStatutAffiche));
     const int h0 = eta::ligneFeuillePremierTop;
-    const Plage top = c.plage(kEtapes, plage(eta::colonneRang, h0, eta::colonnePoints, h0 + 9));
+    const Plage top = c.plage(kEtapes, plage(eta::colonneRang, h0, eta::colonneCheminOuPreuves, h0 + 9));
     for (std::size_t k = 0; k < 10; ++k) {
         if (k >= ordre.size()) {
-            EXPECT_EQ(enTexte(top.at(k, 1)), "");
+            for (std::size_t j = 0; j < top.colonnes; ++j) EXPECT_EQ(enTexte(top.at(k, j)), "") << k << "," << j;
             continue;
         }
-        SCOPED_TRACE("top row " + std::to_string(k + 1));
-        EXPECT_EQ(enTexte(top.at(k, 1)), enTexte(e.ids.at(ordre[k], 0)));
-        EXPECT_EQ(nombre(top.at(k, 4)), nombre(gains.at(ordre[k], 0)));
+        const std::size_t l = ordre[k];
+        const std::string id = enTexte(e.ids.at(l, 0));
+        SCOPED_TRACE("top row " + std::to_string(k + 1) + ": " + id);
+        EXPECT_EQ(nombre(top.at(k, 0)), static_cast<double>(k + 1));
+        EXPECT_EQ(enTexte(top.at(k, 1)), id);
+        EXPECT_EQ(enTexte(top.at(k, 2)), eci::calc::libelle(Cellule(id), std::nullopt));
+        const std::string sa = sousAction(id);
+        EXPECT_EQ(enTexte(top.at(k, 3)), sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt));
+        EXPECT_EQ(nombre(top.at(k, 4)), nombre(gains.at(l, 0)));
+        EXPECT_EQ(enTexte(top.at(k, 5)), enTexte(affiches.at(l, 0)));
+        const bool dans = std::find(lignesChemin.begin(), lignesChemin.end(), l) != lignesChemin.end();
+        EXPECT_EQ(enTexte(top.at(k, 6)), !possible ? "—" : dans ? "oui" : "non");
     }
     EXPECT_TRUE(c.cellulesEnErreur().empty() || !possible) << joindre(c.cellulesEnErreur());
 }

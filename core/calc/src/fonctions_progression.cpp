@@ -2,6 +2,7 @@
 // ECI functions (cache.hpp) and the domain's eci/progression.hpp.
 #include "eci/calc/fonctions_progression.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <list>
 #include <memory>
@@ -44,6 +45,14 @@ Plage colonneParLigne(const Evaluation& ev, std::size_t lignes, F&& cellule) {
     }
     return out;
 }
+
+// The sous-action of node i: a tâche's parent, any other node itself; and « N° intitulé » of a node
+// (the sous-action column of ECI.CHEMIN_LISTE and ECI.GAIN_LISTE).
+int sousAction(const Referentiel& ref, int i) {
+    const Noeud& n = ref.noeud(i);
+    return n.type == "tache" && n.parent >= 0 ? n.parent : i;
+}
+std::string numeroEtIntitule(const Noeud& n) { return n.identifiant + " " + n.nom; }
 
 // The efforts per node from the `effort` column (blank = 1); nullopt when the argument is absent.
 std::optional<std::vector<double>> efforts(const Evaluation& ev, const Plage& ids, const Optionnel& effort) {
@@ -119,6 +128,48 @@ Plage gain(const Plage& ids, const Plage& statuts, const Optionnel& details, con
     return colonneParLigne(*ev, ids.lignes, [&](std::size_t i) { return g[i] ? Cellule(*g[i]) : Cellule(); });
 }
 
+Plage gainListe(const Plage& ids, const Plage& statuts, const Optionnel& lignesArg, const Optionnel& details,
+                const Optionnel& contexte, const Optionnel& referentiel) {
+    std::size_t lignes = 10;
+    if (auto v = nombreOptionnel(lignesArg, "lignes", TexteNombre::accepte)) {
+        if (!(*v >= 1 && *v <= double(kMaxLignes)) || *v != std::floor(*v))
+            throw ErreurArgument("L'argument « lignes » doit être un nombre entier de lignes, de 1 à " +
+                                 std::to_string(kMaxLignes) + " (reçu " + nombreSaisi(*v) + ").");
+        lignes = static_cast<std::size_t>(*v);
+    }
+    auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
+    const Referentiel& ref = *ev->ref;
+    const prog::Situation s{ref, ev->entrees, ev->params};
+    const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
+    // The nodes with a gain > 0, each at its first row, in row order; then by decreasing gain.
+    std::vector<int> ordre;
+    std::vector<char> vu(ref.taille(), 0);
+    for (std::size_t l = 0; l < ids.lignes; ++l) {
+        const int i = ev->noeudLigne[l];
+        if (i < 0 || vu[(std::size_t)i]) continue;
+        vu[(std::size_t)i] = 1;
+        if (g[(std::size_t)i].value_or(0.0) > 0) ordre.push_back(i);
+    }
+    std::stable_sort(ordre.begin(), ordre.end(), [&](int a, int b) { return *g[(std::size_t)a] > *g[(std::size_t)b]; });
+
+    constexpr std::size_t kColonnes = 6;
+    Plage out;
+    out.lignes = lignes;
+    out.colonnes = kColonnes;
+    out.cellules.assign(lignes * kColonnes, Cellule(std::string()));
+    for (std::size_t k = 0; k < lignes && k < ordre.size(); ++k) {
+        const Noeud& n = ref.noeud(ordre[k]);
+        Cellule* ligne = &out.cellules[k * kColonnes];
+        ligne[0] = Cellule(static_cast<double>(k + 1));
+        ligne[1] = Cellule(n.identifiant);
+        ligne[2] = Cellule(n.nom);
+        ligne[3] = Cellule(numeroEtIntitule(ref.noeud(sousAction(ref, ordre[k]))));
+        ligne[4] = Cellule(*g[(std::size_t)ordre[k]]);
+        ligne[5] = Cellule(std::string(libelleStatut(ev->scores[(std::size_t)ordre[k]])));
+    }
+    return out;
+}
+
 Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
              const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
     std::shared_ptr<Evaluation> ev;
@@ -157,12 +208,12 @@ Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const O
         if (i < 0 || !dans[(std::size_t)i]) continue;
         dans[(std::size_t)i] = 0;  // the first row of a node, as ECI.CHEMIN marks it
         const Noeud& n = ref.noeud(i);
-        const int sa = n.type == "tache" && n.parent >= 0 ? n.parent : i;
+        const int sa = sousAction(ref, i);
         Cellule* ligne = &out.cellules[k * kColonnes];
         ligne[0] = Cellule(static_cast<double>(k + 1));
         ligne[1] = Cellule(n.identifiant);
         ligne[2] = Cellule(n.nom);
-        ligne[3] = Cellule(ref.noeud(sa).identifiant + " " + ref.noeud(sa).nom);
+        ligne[3] = Cellule(numeroEtIntitule(ref.noeud(sa)));
         ligne[4] = Cellule(g[(std::size_t)i].value_or(0.0));
         ligne[5] = Cellule(eff ? (*eff)[(std::size_t)i] : 1.0);
         ligne[6] = Cellule(preuves(ref, sa));

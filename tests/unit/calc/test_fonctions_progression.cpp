@@ -195,6 +195,56 @@ TEST(FonctionsProgression, CheminListeLigneParLigne) {
     EXPECT_NE(message([&] { f.liste(9); }).find("etoile"), std::string::npos);
 }
 
+// ECI.GAIN_LISTE against ECI.GAIN: the positive gains, largest first, equal gains in row order.
+void verifierClassement(const Feuille& f, const Plage& l, std::size_t lignes) {
+    const Plage g = f.gain();
+    std::vector<std::size_t> ordre;
+    for (std::size_t r = 0; r < g.lignes; ++r)
+        if (!vide(g.at(r, 0)) && nombre(g.at(r, 0)) > 0) ordre.push_back(r);
+    std::stable_sort(ordre.begin(), ordre.end(),
+                     [&](std::size_t a, std::size_t b) { return nombre(g.at(a, 0)) > nombre(g.at(b, 0)); });
+    ASSERT_EQ(l.lignes, lignes);
+    ASSERT_EQ(l.colonnes, 6u);
+    const Plage ev = eci::calc::evaluer(f.ids, f.statuts, std::nullopt, std::nullopt, std::nullopt);
+    for (std::size_t k = 0; k < lignes; ++k) {
+        if (k >= ordre.size()) {
+            for (std::size_t j = 0; j < 6; ++j) ASSERT_EQ(l.at(k, j), Cellule(std::string())) << k << "," << j;
+            continue;
+        }
+        const std::string id = std::get<std::string>(f.ids.at(ordre[k], 0));
+        SCOPED_TRACE("rank " + std::to_string(k + 1) + " " + id);
+        const std::string sa = sousAction(id);
+        EXPECT_EQ(nombre(l.at(k, 0)), (double)(k + 1));
+        EXPECT_EQ(l.at(k, 1), Cellule(id));
+        EXPECT_EQ(l.at(k, 2), Cellule(eci::calc::libelle(Cellule(id), std::nullopt)));
+        EXPECT_EQ(l.at(k, 3), Cellule(sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt)));
+        EXPECT_EQ(l.at(k, 4), g.at(ordre[k], 0));
+        EXPECT_EQ(l.at(k, 5), ev.at(ordre[k], 7));
+    }
+}
+
+TEST(FonctionsProgression, GainListeClasseLesGains) {
+    Feuille f;
+    f.statut("1.1.1.1", "programmé").statut("2.2.1", "pas fait").statut("3.1.1.1", "fait").statut("4.1", "fait");
+    const auto liste = [&](const eci::calc::Optionnel& n) {
+        return eci::calc::gainListe(f.ids, f.statuts, n, std::nullopt, std::nullopt, std::nullopt);
+    };
+    verifierClassement(f, liste(std::nullopt), 10);  // 10 by default
+    verifierClassement(f, liste(Plage(Cellule(std::string()))), 10);  // a blank cell: 10
+    verifierClassement(f, liste(Plage(Cellule(3.0))), 3);
+    verifierClassement(f, liste(Plage(Cellule(f.ids.lignes + 5.0))), f.ids.lignes + 5);  // every gain, then blanks
+    // Equal gains keep the row order: two tâches of the same points, the earlier one first.
+    const Plage tout = liste(Plage(Cellule(400.0)));
+    for (std::size_t k = 1; k < tout.lignes && std::holds_alternative<double>(tout.at(k, 4)); ++k)
+        if (nombre(tout.at(k, 4)) == nombre(tout.at(k - 1, 4)))
+            EXPECT_LT(f.ligne(std::get<std::string>(tout.at(k - 1, 1)).c_str()),
+                      f.ligne(std::get<std::string>(tout.at(k, 1)).c_str()));
+    // Bad counts are refused in words.
+    for (double n : {0.0, -1.0, 2.5, 1e9})
+        EXPECT_NE(message([&] { liste(Plage(Cellule(n))); }).find("« lignes »"), std::string::npos) << n;
+    EXPECT_NE(message([&] { liste(Plage(Cellule(std::string("dix")))); }).find("lignes"), std::string::npos);
+}
+
 TEST(FonctionsProgression, UneEvaluationPartagee) {
     Feuille f;
     f.statut("1.1.1.1", "programmé");

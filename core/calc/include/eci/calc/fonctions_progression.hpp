@@ -24,6 +24,14 @@ namespace eci::calc {
 Plage gain(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
            const Optionnel& referentiel);
 
+// ECI.GAIN_LISTE: the rows with the largest gains as a table for a sheet (one array formula instead
+// of a sort built over a column of gains): `lignes` rows (10 when absent, an integer from 1 to
+// kMaxLignes), 6 columns: rank, N°, intitulé, sous-action (« N° intitulé », as ECI.CHEMIN_LISTE), gain
+// (as ECI.GAIN) and the statut shown (as ECI.EVALUER's last column), by decreasing gain, equal gains in row order; only gains > 0; the rows after
+// them hold empty texts.
+Plage gainListe(const Plage& ids, const Plage& statuts, const Optionnel& lignes, const Optionnel& details,
+                const Optionnel& contexte, const Optionnel& referentiel);
+
 // ECI.CHEMIN: one column, one row per row of `ids`: 1 on the rows to switch to « fait » so that
 // star `etoile` (an integer 1-5) is within reach, 0 on the others, empty for a blank id. The fewest
 // rows, or the least total effort when `effort` is given (one column of the height of ids, a
