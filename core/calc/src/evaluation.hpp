@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ struct Evaluation {
     std::vector<std::string> raisonLigne;  // per ids row: why it is not scored
     EntreesCalcul entrees;                 // the engine's inputs (ECI.GAIN, ECI.CHEMIN re-evaluate them)
     ParametresCalcul params;
+    // The gains per node (ECI.GAIN), computed on first use and kept with the évaluation:
+    // fonctions_progression.cpp (gainsDe). Not copyable (once_flag): an Evaluation lives in a shared_ptr.
+    mutable std::once_flag gainsCalcules;
+    mutable std::vector<std::optional<double>> gains;
 };
 
 // The shapes: ids and statuts one column of the same height, details three columns of that height.

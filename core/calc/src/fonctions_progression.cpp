@@ -54,6 +54,16 @@ int sousAction(const Referentiel& ref, int i) {
 }
 std::string numeroEtIntitule(const Noeud& n) { return n.identifiant + " " + n.nom; }
 
+// The gains per node of an évaluation, computed once (ECI.GAIN, ECI.GAIN_LISTE and ECI.CHEMIN_LISTE on the
+// same arguments share them). A domain error is thrown again on the next call (call_once retries).
+const std::vector<std::optional<double>>& gainsDe(const Evaluation& ev) {
+    std::call_once(ev.gainsCalcules, [&] {
+        const prog::Situation s{*ev.ref, ev.entrees, ev.params};
+        ev.gains = domaine([&] { return prog::gains(s); });
+    });
+    return ev.gains;
+}
+
 // The efforts per node from the `effort` column (blank = 1); nullopt when the argument is absent.
 std::optional<std::vector<double>> efforts(const Evaluation& ev, const Plage& ids, const Optionnel& effort) {
     const Optionnel& o = normalise(effort);
@@ -109,13 +119,22 @@ std::shared_ptr<const prog::Chemin> cheminDe(const std::shared_ptr<Evaluation>& 
     return c;
 }
 
-std::shared_ptr<const prog::Chemin> cheminArguments(const Plage& ids, const Plage& statuts, double etoileArg,
-                                                    const Optionnel& details, const Optionnel& contexte,
-                                                    const Optionnel& referentiel, const Optionnel& effort,
-                                                    std::shared_ptr<Evaluation>& ev) {
+// What the path functions read from their arguments: the évaluation, the efforts per node (read once)
+// and the path (cached).
+struct CheminLu {
+    std::shared_ptr<Evaluation> ev;
+    std::optional<std::vector<double>> efforts;
+    std::shared_ptr<const prog::Chemin> chemin;
+};
+
+CheminLu cheminArguments(const Plage& ids, const Plage& statuts, double etoileArg, const Optionnel& details,
+                         const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
     const int etoile = entierEntre(etoileArg, lab::kEtoileMin, lab::kEtoileMax, "etoile");
-    ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
-    return cheminDe(ev, etoile, efforts(*ev, ids, effort));
+    CheminLu lu;
+    lu.ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
+    lu.efforts = efforts(*lu.ev, ids, effort);
+    lu.chemin = cheminDe(lu.ev, etoile, lu.efforts);
+    return lu;
 }
 
 }  // namespace
@@ -123,8 +142,7 @@ std::shared_ptr<const prog::Chemin> cheminArguments(const Plage& ids, const Plag
 Plage gain(const Plage& ids, const Plage& statuts, const Optionnel& details, const Optionnel& contexte,
            const Optionnel& referentiel) {
     auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
-    const prog::Situation s{*ev->ref, ev->entrees, ev->params};
-    const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
+    const std::vector<std::optional<double>>& g = gainsDe(*ev);
     return colonneParLigne(*ev, ids.lignes, [&](std::size_t i) { return g[i] ? Cellule(*g[i]) : Cellule(); });
 }
 
@@ -139,8 +157,7 @@ Plage gainListe(const Plage& ids, const Plage& statuts, const Optionnel& lignesA
     }
     auto ev = evaluationEntiere(ids, statuts, details, contexte, referentiel);
     const Referentiel& ref = *ev->ref;
-    const prog::Situation s{ref, ev->entrees, ev->params};
-    const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
+    const std::vector<std::optional<double>>& g = gainsDe(*ev);
     // The nodes with a gain > 0, each at its first row, in row order; then by decreasing gain.
     std::vector<int> ordre;
     std::vector<char> vu(ref.taille(), 0);
@@ -172,8 +189,9 @@ Plage gainListe(const Plage& ids, const Plage& statuts, const Optionnel& lignesA
 
 Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
              const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
-    std::shared_ptr<Evaluation> ev;
-    auto c = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort, ev);
+    const CheminLu lu = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort);
+    const auto& ev = lu.ev;
+    const auto& c = lu.chemin;
     if (!c->possible) throw ErreurArgument(prog::texte(*ev->ref, *c));
     std::vector<char> dans(ev->ref->taille(), 0);
     for (int i : c->lignes) dans[(std::size_t)i] = 1;
@@ -187,13 +205,13 @@ Plage chemin(const Plage& ids, const Plage& statuts, double etoile, const Option
 
 Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
                   const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
-    std::shared_ptr<Evaluation> ev;
-    auto c = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort, ev);
+    const CheminLu lu = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort);
+    const auto& ev = lu.ev;
+    const auto& c = lu.chemin;
     if (!c->possible) throw ErreurArgument(prog::texte(*ev->ref, *c));
     const Referentiel& ref = *ev->ref;
-    const auto eff = efforts(*ev, ids, effort);
-    const prog::Situation s{ref, ev->entrees, ev->params};
-    const std::vector<std::optional<double>> g = domaine([&] { return prog::gains(s); });
+    const auto& eff = lu.efforts;
+    const std::vector<std::optional<double>>& g = gainsDe(*ev);
     std::vector<char> dans(ref.taille(), 0);
     for (int i : c->lignes) dans[(std::size_t)i] = 1;
 
@@ -224,9 +242,8 @@ Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const O
 
 std::string cheminTexte(const Plage& ids, const Plage& statuts, double etoile, const Optionnel& details,
                         const Optionnel& contexte, const Optionnel& referentiel, const Optionnel& effort) {
-    std::shared_ptr<Evaluation> ev;
-    auto c = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort, ev);
-    return prog::texte(*ev->ref, *c);
+    const CheminLu lu = cheminArguments(ids, statuts, etoile, details, contexte, referentiel, effort);
+    return prog::texte(*lu.ev->ref, *lu.chemin);
 }
 
 }  // namespace eci::calc
