@@ -34,6 +34,7 @@
 #include <fr/ademe/eci/XCommandes.hpp>
 #include <rtl/ustring.hxx>
 
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -178,14 +179,18 @@ public:
 
     // ---- XDispatch / XNotifyingDispatch ---------------------------------------------------
 
+    // Nothing escapes a dispatch: a menu entry calls it from LibreOffice's main loop, where an exception
+    // would end soffice (the user's unsaved work with it). executer() reports its own errors; this is
+    // the last guard (its message box, the result listener, the reading of the arguments), which says
+    // what it caught on stderr (soffice.log in the window tests).
     void SAL_CALL dispatch(const css::util::URL& url, const uno::Sequence<css::beans::PropertyValue>& args) override {
-        executer(url, args, nullptr);
+        sansException([&] { executer(url, args, nullptr); });
     }
 
     void SAL_CALL dispatchWithNotification(
         const css::util::URL& url, const uno::Sequence<css::beans::PropertyValue>& args,
         const uno::Reference<css::frame::XDispatchResultListener>& ecouteur) override {
-        executer(url, args, ecouteur);
+        sansException([&] { executer(url, args, ecouteur); });
     }
 
     void SAL_CALL addStatusListener(const uno::Reference<css::frame::XStatusListener>&,
@@ -281,6 +286,19 @@ private:
         }
         if (a.interactif && !rapport.empty()) message(ctx_, uno::Reference<css::frame::XFrame>(frame_), rapport);
         if (ecouteur.is()) ecouteur->dispatchFinished(ev);
+    }
+
+    template <class F>
+    static void sansException(F&& f) noexcept {
+        try {
+            f();
+        } catch (const uno::Exception& e) {
+            std::fprintf(stderr, "eci: commande : exception UNO non rattrapée : %s\n", s8(e.Message).c_str());
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "eci: commande : exception non rattrapée : %s\n", e.what());
+        } catch (...) {
+            std::fprintf(stderr, "eci: commande : exception inconnue non rattrapée\n");
+        }
     }
 
     template <class T, class F>
