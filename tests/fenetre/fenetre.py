@@ -164,6 +164,14 @@ class Fenetre:
         self.transformer = self.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", self.ctx)
 
     def fermer(self):
+        if self.office and self.office.poll() is not None:
+            # soffice ended before the test closed it (a crash: « Binary URP bridge disposed » in the
+            # test): the end of its log goes to the test's output, which CI keeps.
+            self.journal.flush()
+            with open(os.path.join(self.dossier, "soffice.log"), encoding="utf-8", errors="replace") as j:
+                fin = j.read()[-4000:]
+            sys.stderr.write("fenetre: soffice s'est arrêté seul (code %s) ; fin de soffice.log :\n%s\n"
+                             % (self.office.returncode, fin))
         if self.office and self.office.poll() is None:
             try:
                 # A document a failed test left modified would make terminate() ask « Enregistrer le
