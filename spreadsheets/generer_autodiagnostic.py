@@ -1005,10 +1005,10 @@ class Classeur:
         col_effort = C["effort"]
         efforts = plage(None, col_effort, t0, col_effort, t1)
         # The columns of the path list the figures are read from.
-        rangs_ch = plage(None, C["rang"], l_ch0, C["rang"], l_ch1)
-        ids_ch = plage(None, C["id"], l_ch0, C["id"], l_ch1)
-        points_ch = plage(None, C["points"], l_ch0, C["points"], l_ch1)
-        efforts_ch = plage(None, C["statut_ou_effort"], l_ch0, C["statut_ou_effort"], l_ch1)
+        def colonne_chemin(cle):
+            return plage(None, C[cle], l_ch0, C[cle], l_ch1)
+        rangs_ch, ids_ch = colonne_chemin("rang"), colonne_chemin("id")
+        points_ch, efforts_ch = colonne_chemin("points"), colonne_chemin("statut_ou_effort")
 
         ajout([c_formule(f'"Prochaines étapes — "&IF({nom}="";"(collectivité à renseigner)";{nom})', s_titre,
                          fusion=(7, 1)), c_couverte(6)], 0.9)

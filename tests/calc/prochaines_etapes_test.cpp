@@ -47,6 +47,16 @@ std::string sousAction(const std::string& id) {
     return id;
 }
 
+// Rank, N°, intitulé and sous-action of row k of a list the sheet shows (the path, the ten largest gains):
+// k + 1, the row's N°, its libellé and « N° libellé » of its sous-action.
+void verifierDebutDeLigne(const Plage& liste, std::size_t k, const std::string& id) {
+    EXPECT_EQ(nombre(liste.at(k, 0)), static_cast<double>(k + 1));
+    EXPECT_EQ(enTexte(liste.at(k, 1)), id);
+    EXPECT_EQ(enTexte(liste.at(k, 2)), eci::calc::libelle(Cellule(id), std::nullopt));
+    const std::string sa = sousAction(id);
+    EXPECT_EQ(enTexte(liste.at(k, 3)), sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt));
+}
+
 // Checks the whole sheet against the library on the inputs of `c` (efforts: the sheet's column, or none).
 void verifierEtapes(const Classeur& c) {
     const Entrees e = lireEntrees(c);
@@ -116,15 +126,11 @@ void verifierEtapes(const Classeur& c) {
         const std::size_t l = lignesChemin[k];
         const std::string id = enTexte(e.ids.at(l, 0));
         SCOPED_TRACE("path row " + std::to_string(k + 1) + ": " + id);
-        EXPECT_EQ(nombre(liste.at(k, 0)), static_cast<double>(k + 1));
-        EXPECT_EQ(enTexte(liste.at(k, 1)), id);
-        EXPECT_EQ(enTexte(liste.at(k, 2)), eci::calc::libelle(Cellule(id), std::nullopt));
-        const std::string sa = sousAction(id);
-        EXPECT_EQ(enTexte(liste.at(k, 3)), sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt));
+        verifierDebutDeLigne(liste, k, id);
         EXPECT_EQ(nombre(liste.at(k, 4)), nombre(gains.at(l, 0)));
         EXPECT_EQ(nombre(liste.at(k, 5)),
                   avecEffort && std::holds_alternative<double>(efforts.at(l, 0)) ? nombre(efforts.at(l, 0)) : 1.0);
-        EXPECT_EQ(enTexte(liste.at(k, 6)), eci::calc::preuves(Cellule(sa)));
+        EXPECT_EQ(enTexte(liste.at(k, 6)), eci::calc::preuves(Cellule(sousAction(id))));
     }
 
     // The ten largest gains (> 0), ties by row order, with their sous-action, current statut (as
@@ -146,11 +152,7 @@ void verifierEtapes(const Classeur& c) {
         const std::size_t l = ordre[k];
         const std::string id = enTexte(e.ids.at(l, 0));
         SCOPED_TRACE("top row " + std::to_string(k + 1) + ": " + id);
-        EXPECT_EQ(nombre(top.at(k, 0)), static_cast<double>(k + 1));
-        EXPECT_EQ(enTexte(top.at(k, 1)), id);
-        EXPECT_EQ(enTexte(top.at(k, 2)), eci::calc::libelle(Cellule(id), std::nullopt));
-        const std::string sa = sousAction(id);
-        EXPECT_EQ(enTexte(top.at(k, 3)), sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt));
+        verifierDebutDeLigne(top, k, id);
         EXPECT_EQ(nombre(top.at(k, 4)), nombre(gains.at(l, 0)));
         EXPECT_EQ(enTexte(top.at(k, 5)), enTexte(affiches.at(l, 0)));
         const bool dans = std::find(lignesChemin.begin(), lignesChemin.end(), l) != lignesChemin.end();

@@ -168,7 +168,7 @@ class Fenetre:
             # soffice ended before the test closed it (a crash: « Binary URP bridge disposed » in the
             # test): the end of its log goes to the test's output, which CI keeps.
             self.journal.flush()
-            with open(os.path.join(self.dossier, "soffice.log"), encoding="utf-8", errors="replace") as j:
+            with open(self.journal.name, encoding="utf-8", errors="replace") as j:
                 fin = j.read()[-4000:]
             sys.stderr.write("fenetre: soffice s'est arrêté seul (code %s) ; fin de soffice.log :\n%s\n"
                              % (self.office.returncode, fin))

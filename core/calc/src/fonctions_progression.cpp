@@ -46,13 +46,22 @@ Plage colonneParLigne(const Evaluation& ev, std::size_t lignes, F&& cellule) {
     return out;
 }
 
-// The sous-action of node i: a tâche's parent, any other node itself; and « N° intitulé » of a node
-// (the sous-action column of ECI.CHEMIN_LISTE and ECI.GAIN_LISTE).
+// The sous-action of node i: a tâche's parent, any other node itself.
 int sousAction(const Referentiel& ref, int i) {
     const Noeud& n = ref.noeud(i);
     return n.type == "tache" && n.parent >= 0 ? n.parent : i;
 }
-std::string numeroEtIntitule(const Noeud& n) { return n.identifiant + " " + n.nom; }
+
+// The first four cells of row k of a list (ECI.CHEMIN_LISTE, ECI.GAIN_LISTE) for node i: rank k + 1,
+// N°, intitulé and sous-action (« N° intitulé »).
+void ecrireDebutDeLigne(Cellule* ligne, std::size_t k, const Referentiel& ref, int i) {
+    const Noeud& n = ref.noeud(i);
+    const Noeud& sa = ref.noeud(sousAction(ref, i));
+    ligne[0] = Cellule(static_cast<double>(k + 1));
+    ligne[1] = Cellule(n.identifiant);
+    ligne[2] = Cellule(n.nom);
+    ligne[3] = Cellule(sa.identifiant + " " + sa.nom);
+}
 
 // The gains per node of an évaluation, computed once (ECI.GAIN, ECI.GAIN_LISTE and ECI.CHEMIN_LISTE on the
 // same arguments share them). A domain error is thrown again on the next call (call_once retries).
@@ -175,12 +184,8 @@ Plage gainListe(const Plage& ids, const Plage& statuts, const Optionnel& lignesA
     out.colonnes = kColonnes;
     out.cellules.assign(lignes * kColonnes, Cellule(std::string()));
     for (std::size_t k = 0; k < lignes && k < ordre.size(); ++k) {
-        const Noeud& n = ref.noeud(ordre[k]);
         Cellule* ligne = &out.cellules[k * kColonnes];
-        ligne[0] = Cellule(static_cast<double>(k + 1));
-        ligne[1] = Cellule(n.identifiant);
-        ligne[2] = Cellule(n.nom);
-        ligne[3] = Cellule(numeroEtIntitule(ref.noeud(sousAction(ref, ordre[k]))));
+        ecrireDebutDeLigne(ligne, k, ref, ordre[k]);
         ligne[4] = Cellule(*g[(std::size_t)ordre[k]]);
         ligne[5] = Cellule(std::string(libelleStatut(ev->scores[(std::size_t)ordre[k]])));
     }
@@ -225,16 +230,11 @@ Plage cheminListe(const Plage& ids, const Plage& statuts, double etoile, const O
         const int i = ev->noeudLigne[l];
         if (i < 0 || !dans[(std::size_t)i]) continue;
         dans[(std::size_t)i] = 0;  // the first row of a node, as ECI.CHEMIN marks it
-        const Noeud& n = ref.noeud(i);
-        const int sa = sousAction(ref, i);
         Cellule* ligne = &out.cellules[k * kColonnes];
-        ligne[0] = Cellule(static_cast<double>(k + 1));
-        ligne[1] = Cellule(n.identifiant);
-        ligne[2] = Cellule(n.nom);
-        ligne[3] = Cellule(numeroEtIntitule(ref.noeud(sa)));
+        ecrireDebutDeLigne(ligne, k, ref, i);
         ligne[4] = Cellule(g[(std::size_t)i].value_or(0.0));
         ligne[5] = Cellule(eff ? (*eff)[(std::size_t)i] : 1.0);
-        ligne[6] = Cellule(preuves(ref, sa));
+        ligne[6] = Cellule(preuves(ref, sousAction(ref, i)));
         ++k;
     }
     return out;

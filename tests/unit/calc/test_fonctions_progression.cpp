@@ -150,6 +150,16 @@ std::string sousAction(const std::string& id) {
     return id.substr(0, id.rfind('.'));
 }
 
+// Rank, N°, intitulé and sous-action of row k of a list (ECI.CHEMIN_LISTE, ECI.GAIN_LISTE): k + 1, the
+// row's N°, its ECI.LIBELLE and « N° libellé » of its sous-action.
+void verifierDebutDeLigne(const Plage& l, std::size_t k, const std::string& id) {
+    const std::string sa = sousAction(id);
+    EXPECT_EQ(nombre(l.at(k, 0)), (double)(k + 1));
+    EXPECT_EQ(l.at(k, 1), Cellule(id));
+    EXPECT_EQ(l.at(k, 2), Cellule(eci::calc::libelle(Cellule(id), std::nullopt)));
+    EXPECT_EQ(l.at(k, 3), Cellule(sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt)));
+}
+
 // ECI.CHEMIN_LISTE row by row against ECI.CHEMIN, ECI.GAIN, ECI.LIBELLE and ECI.PREUVES.
 void verifierListe(const Feuille& f, double etoile, const eci::calc::Optionnel& effort) {
     const Plage l = f.liste(etoile, effort);
@@ -162,15 +172,11 @@ void verifierListe(const Feuille& f, double etoile, const eci::calc::Optionnel& 
         if (vide(c.at(r, 0)) || nombre(c.at(r, 0)) != 1) continue;
         const std::string id = std::get<std::string>(f.ids.at(r, 0));
         SCOPED_TRACE("path row " + std::to_string(k + 1) + " " + id);
-        const std::string sa = sousAction(id);
-        EXPECT_EQ(nombre(l.at(k, 0)), (double)(k + 1));
-        EXPECT_EQ(l.at(k, 1), Cellule(id));
-        EXPECT_EQ(l.at(k, 2), Cellule(eci::calc::libelle(Cellule(id), std::nullopt)));
-        EXPECT_EQ(l.at(k, 3), Cellule(sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt)));
+        verifierDebutDeLigne(l, k, id);
         EXPECT_EQ(l.at(k, 4), g.at(r, 0));
         const double e = effort && !vide(effort->at(r, 0)) ? nombre(effort->at(r, 0)) : 1.0;
         EXPECT_EQ(nombre(l.at(k, 5)), e);
-        EXPECT_EQ(l.at(k, 6), Cellule(eci::calc::preuves(Cellule(sa))));
+        EXPECT_EQ(l.at(k, 6), Cellule(eci::calc::preuves(Cellule(sousAction(id)))));
         ++k;
     }
     EXPECT_GT(k, 0u);
@@ -213,11 +219,7 @@ void verifierClassement(const Feuille& f, const Plage& l, std::size_t lignes) {
         }
         const std::string id = std::get<std::string>(f.ids.at(ordre[k], 0));
         SCOPED_TRACE("rank " + std::to_string(k + 1) + " " + id);
-        const std::string sa = sousAction(id);
-        EXPECT_EQ(nombre(l.at(k, 0)), (double)(k + 1));
-        EXPECT_EQ(l.at(k, 1), Cellule(id));
-        EXPECT_EQ(l.at(k, 2), Cellule(eci::calc::libelle(Cellule(id), std::nullopt)));
-        EXPECT_EQ(l.at(k, 3), Cellule(sa + " " + eci::calc::libelle(Cellule(sa), std::nullopt)));
+        verifierDebutDeLigne(l, k, id);
         EXPECT_EQ(l.at(k, 4), g.at(ordre[k], 0));
         EXPECT_EQ(l.at(k, 5), ev.at(ordre[k], 7));
     }
