@@ -3,7 +3,7 @@
 
 In a headless LibreOffice with the extension (the profile of the ctest fixture eci_calc_profile), the
 workbook is loaded as an untitled copy with automatic calculation off. The reference is the median
-time of `calculateAll()` and of `calculate()` (dirty cells only, what a user waits for after typing)
+time of `calculateAll()` and of `calculate()` (every formula that depends on the change, on all sheets)
 after one statut of « Référentiel » changed (a new content each time: the add-in's cache does not
 answer). Then, for each sheet (or each range given with --plage), a fresh copy has that part's
 formulas replaced by their values ("frozen") and the same medians are taken: the difference is what
