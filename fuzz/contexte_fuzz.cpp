@@ -5,9 +5,11 @@
 // Besides not crashing, for every input:
 //  - bad text is refused with eci::calc::ErreurArgument only (Err:502 in Calc);
 //  - ECI.VERIFIER never throws on a bad context or référentiel: it says what is wrong in words;
+//  - no result is a NaN or an infinity (no cell can show one);
 //  - the results do not depend on what was computed before (the function layer caches the last
 //    context / référentiel by content hash): EVALUER(A), EVALUER(B), EVALUER(A) give the same
 //    A results, cell for cell.
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -150,6 +152,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const Resultat a1 = evaluer(ids, statuts, ctxA, ref);
         const Resultat b = evaluer(ids, statuts, ctxB, ref);
         const Resultat a2 = evaluer(ids, statuts, ctxA, ref);
+        for (const Cellule& c : a1.plage.cellules)
+            if (auto d = std::get_if<double>(&c); d && !std::isfinite(*d)) constat("EVALUER gave a NaN or an infinity");
         if (!(a1 == a2)) constat("EVALUER(A) differs after EVALUER(B): stale cache");
         (void)b;
 

@@ -1,6 +1,7 @@
 // The référentiel passed as a range (referentiel_plage.hpp).
 #include "referentiel_plage.hpp"
 
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -39,11 +40,16 @@ std::shared_ptr<const Referentiel> referentielDePlage(const Plage& p) {
         if (it == col.end()) return std::nullopt;
         const Cellule& c = p.at(l, it->second);
         if (estVide(c)) return std::nullopt;
-        if (auto d = std::get_if<double>(&c)) return *d;
         double v;
-        if (texte::lireNombre(std::get<std::string>(c), v)) return v;
-        throw ErreurArgument("Référentiel, " + ligneNo(l) + " : « " + nom + " » n'est pas un nombre (« " +
-                             texteDe(c) + " »).");
+        if (auto d = std::get_if<double>(&c)) v = *d;
+        else if (!texte::lireNombre(std::get<std::string>(c), v))
+            throw ErreurArgument("Référentiel, " + ligneNo(l) + " : « " + nom + " » n'est pas un nombre (« " +
+                                 texteDe(c) + " »).");
+        // (a NaN or an infinity, which a program can pass though no cell holds one, gave NaN points)
+        if (!std::isfinite(v))
+            throw ErreurArgument("Référentiel, " + ligneNo(l) + " : « " + nom + " » doit être un nombre fini (« " +
+                                 texteDe(c) + " »).");
+        return v;
     };
     std::vector<LigneReferentiel> lignes;
     std::string prefixe = "eci";

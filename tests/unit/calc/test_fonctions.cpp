@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include <fstream>
 #include <random>
@@ -432,6 +433,24 @@ TEST(Referentiel, RangeArgumentGivesTheSameScores) {
     Plage casse = rp;
     casse.at(0, 3) = std::string("pct");
     EXPECT_THROW(eci::calc::points(std::string("1"), casse), ErreurArgument);
+    // Points that are no finite number (a NaN or an infinity, which a program can pass though no cell
+    // holds one) are refused, the row named: they gave NaN points (found by fuzz/contexte_fuzz).
+    const std::size_t ligne121 = static_cast<std::size_t>(src->index("1.2.1")) + 1;
+    for (double v : {std::nan(""), HUGE_VAL, -HUGE_VAL}) {
+        Plage infini = rp;
+        infini.at(ligne121, 2) = v;
+        try {
+            eci::calc::points(std::string("1.2.1"), infini);
+            ADD_FAILURE() << "points non finis acceptés : " << v;
+        } catch (const ErreurArgument& e) {
+            EXPECT_NE(std::string(e.what()).find("« points » doit être un nombre fini"), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("ligne " + std::to_string(ligne121 + 1)), std::string::npos)
+                << e.what();
+        }
+    }
+    Plage texte = rp;  // a text too large for a double is not read as a number at all
+    texte.at(ligne121, 2) = std::string("1e400");
+    EXPECT_THROW(eci::calc::points(std::string("1.2.1"), texte), ErreurArgument);
 }
 
 // Random sheets: the function layer and the domain library agree on every node.
