@@ -152,8 +152,13 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
                                       " : OUI ou NON attendu.");
                 continue;
             }
-            if (auto d = std::get_if<double>(&v)) (*r.ctx.reponses)[qid] = *d;
-            else (*r.ctx.reponses)[qid] = std::string(texte::rogner(std::get<std::string>(v)));
+            if (auto d = std::get_if<double>(&v)) {
+                // (a NaN or an infinity, which a program can pass though no cell holds one, would make every
+                // rule reading this answer false, or its points NaN, without a word)
+                if (std::isfinite(*d)) (*r.ctx.reponses)[qid] = *d;
+                else r.problemes.push_back(ou() + "réponse « " + texteDe(v) + " » à la question " + qid +
+                                           " : un nombre fini est attendu.");
+            } else (*r.ctx.reponses)[qid] = std::string(texte::rogner(std::get<std::string>(v)));
         }
     }
     if (!typeDonne && id.soustype) id.type = "EPCI";

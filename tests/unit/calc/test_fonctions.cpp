@@ -316,6 +316,17 @@ TEST(Regle, ValuesAsCells) {
     // Any question id is accepted by ECI.REGLE (it may test other référentiels' rules).
     Plage autre = contexte({{"question_proportion", 0.7}});
     EXPECT_NEAR(std::get<double>(eci::calc::regle("reponse(question_proportion) - 0.2", autre)), 0.5, 1e-15);
+    // A numeric answer that is no finite number (a program can pass one) is refused in words, not read as
+    // an answer that makes every comparison false.
+    for (double v : {std::nan(""), HUGE_VAL}) {
+        try {
+            eci::calc::regle("reponse(question_proportion) < 0.5", contexte({{"question_proportion", v}}));
+            ADD_FAILURE() << "réponse non finie acceptée : " << v;
+        } catch (const ErreurArgument& e) {
+            EXPECT_NE(std::string(e.what()).find("question_proportion : un nombre fini est attendu"), std::string::npos)
+                << e.what();
+        }
+    }
 }
 
 // A required id left blank is refused (not read as the whole référentiel, which is « eci »).
