@@ -108,10 +108,7 @@ ContexteLu lireContexte(const Optionnel& o, const Referentiel* ref, bool libre) 
         } else if (cle == "population") {
             if (estVide(v)) continue;
             double n;
-            bool ok = false;
-            if (auto d = std::get_if<double>(&v)) { n = *d; ok = true; }
-            else ok = texte::lireNombre(std::get<std::string>(v), n);
-            if (!ok || n < 0 || !std::isfinite(n))
+            if (!nombreDe(v, n) || n < 0)
                 r.problemes.push_back(ou() + "population « " + texteDe(v) + " » : un nombre d'habitants positif est attendu.");
             else id.populationTags = regle::tagsPopulation(n);
         } else if (cle == "drom" || cle == "dom" || cle == "localisation") {

@@ -1,7 +1,6 @@
 // The référentiel passed as a range (referentiel_plage.hpp).
 #include "referentiel_plage.hpp"
 
-#include <cmath>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -41,15 +40,12 @@ std::shared_ptr<const Referentiel> referentielDePlage(const Plage& p) {
         const Cellule& c = p.at(l, it->second);
         if (estVide(c)) return std::nullopt;
         double v;
-        if (auto d = std::get_if<double>(&c)) v = *d;
-        else if (!texte::lireNombre(std::get<std::string>(c), v))
-            throw ErreurArgument("Référentiel, " + ligneNo(l) + " : « " + nom + " » n'est pas un nombre (« " +
-                                 texteDe(c) + " »).");
+        if (nombreDe(c, v)) return v;  // a finite number, or a text that reads as one
         // (a NaN or an infinity, which a program can pass though no cell holds one, gave NaN points)
-        if (!std::isfinite(v))
-            throw ErreurArgument("Référentiel, " + ligneNo(l) + " : « " + nom + " » doit être un nombre fini (« " +
-                                 texteDe(c) + " »).");
-        return v;
+        throw ErreurArgument("Référentiel, " + ligneNo(l) + " : « " + nom +
+                             (std::holds_alternative<double>(c) ? " » doit être un nombre fini (« "
+                                                                : " » n'est pas un nombre (« ") +
+                             texteDe(c) + " »).");
     };
     std::vector<LigneReferentiel> lignes;
     std::string prefixe = "eci";
